@@ -1,0 +1,201 @@
+"""The events section: gatherings and webinars, each in its own time zone."""
+
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import BasePage, ContactMixin, IndexPage, PersonLink, TopicsMixin
+
+from .forms import EventPageForm
+
+TIME_ZONES = [
+    ("America/New_York", "Eastern (New York)"),
+    ("America/Chicago", "Central (Chicago)"),
+    ("America/Denver", "Mountain (Denver)"),
+    ("America/Phoenix", "Mountain, no daylight saving (Phoenix)"),
+    ("America/Los_Angeles", "Pacific (Los Angeles)"),
+    ("America/Anchorage", "Alaska (Anchorage)"),
+    ("Pacific/Honolulu", "Hawaii (Honolulu)"),
+    ("America/Puerto_Rico", "Atlantic (Puerto Rico)"),
+    ("UTC", "UTC"),
+]
+
+
+def default_time_zone():
+    """The site's time zone, used for new events."""
+    return settings.TIME_ZONE
+
+
+class EventIndexPage(IndexPage):
+    """The events section front: upcoming events soonest first, or past events."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    listing_model = "events.EventPage"
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "event index page"
+
+    def filter_listing(self, queryset, request):
+        when = request.GET.get("when", "upcoming")
+        if when not in {"upcoming", "past"}:
+            when = "upcoming"
+        now = timezone.now()
+        if when == "past":
+            queryset = queryset.filter(end__lt=now).order_by("-start", "-pk")
+        else:
+            queryset = queryset.filter(end__gte=now).order_by("start", "pk")
+        return queryset, {"when": when}
+
+
+class EventPage(ContactMixin, TopicsMixin, BasePage):
+    """An event: when (in its own time zone), where or how to join, and how to register."""
+
+    class Format(models.TextChoices):
+        ONLINE = "online", "Online"
+        IN_PERSON = "in_person", "In person"
+        HYBRID = "hybrid", "Hybrid (in person and online)"
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        CANCELLED = "cancelled", "Cancelled"
+        POSTPONED = "postponed", "Postponed"
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    start = models.DateTimeField(db_index=True, help_text="In the event's time zone.")
+    end = models.DateTimeField(db_index=True, help_text="In the event's time zone.")
+    time_zone = models.CharField(
+        max_length=40,
+        choices=TIME_ZONES,
+        default=default_time_zone,
+        help_text="Where the event happens; start and end are entered and shown in this zone.",
+    )
+    event_format = models.CharField(
+        "format", max_length=20, choices=Format.choices, default=Format.IN_PERSON
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    venue_name = models.CharField(max_length=200, blank=True)
+    address = models.TextField(blank=True, help_text="Street address, one line per row.")
+    online_url = models.URLField(
+        "online link", blank=True, help_text="Where attendees join online (webinar or stream)."
+    )
+    registration_url = models.URLField("registration link", blank=True)
+    registration_deadline = models.DateTimeField(
+        null=True, blank=True, help_text="In the event's time zone. Leave empty if none."
+    )
+    body = StreamField(BodyBlock(), blank=True)
+
+    base_form_class = EventPageForm
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("time_zone"),
+                FieldPanel("status"),
+            ],
+            heading="When",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("event_format"),
+                FieldPanel("venue_name"),
+                FieldPanel("address"),
+                FieldPanel("online_url"),
+            ],
+            heading="Where",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("registration_url"), FieldPanel("registration_deadline")],
+            heading="Registration",
+        ),
+        InlinePanel("speakers", label="Speaker", heading="Speakers"),
+        FieldPanel("contact"),
+        FieldPanel("topics"),
+        FieldPanel("listing_image", heading="Main image"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("venue_name"),
+        index.SearchField("address"),
+        index.SearchField("body"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+    ]
+
+    class Meta:
+        verbose_name = "event"
+
+    @property
+    def zone(self):
+        """The event's time zone as a ZoneInfo."""
+        return ZoneInfo(self.time_zone or settings.TIME_ZONE)
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, self.zone) if self.start else None
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end, self.zone) if self.end else None
+
+    @property
+    def local_registration_deadline(self):
+        deadline = self.registration_deadline
+        return timezone.localtime(deadline, self.zone) if deadline else None
+
+    @property
+    def is_past(self):
+        return self.end is not None and self.end < timezone.now()
+
+    @property
+    def has_venue(self):
+        return self.event_format in {self.Format.IN_PERSON, self.Format.HYBRID}
+
+    @property
+    def is_online(self):
+        return self.event_format in {self.Format.ONLINE, self.Format.HYBRID}
+
+    @property
+    def registration_open(self):
+        """Whether visitors can still register."""
+        if not self.registration_url or self.is_past or self.status != self.Status.SCHEDULED:
+            return False
+        deadline = self.registration_deadline
+        return deadline is None or deadline >= timezone.now()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = "The event cannot end before it starts."
+        if self.has_venue and not (self.venue_name or self.address):
+            errors["venue_name"] = "In-person and hybrid events need a venue or an address."
+        deadline = self.registration_deadline
+        if deadline and self.end and deadline > self.end:
+            errors["registration_deadline"] = "Registration must close before the event ends."
+        if errors:
+            raise ValidationError(errors)
+
+
+class EventSpeaker(PersonLink):
+    """A speaker at an event, in programme order."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")

@@ -1,0 +1,75 @@
+"""Blocks that point somewhere: call-to-action buttons, related pages, testimonials."""
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+from .choosers import TestimonialChooserBlock
+
+
+class CallToActionValue(blocks.StructValue):
+    """Resolves the button's address from a chosen page or a typed link."""
+
+    def href(self):
+        page = self.get("page")
+        if page is not None:
+            return page.url
+        return self.get("url") or ""
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A prominent button leading to a page or an outside address."""
+
+    text = blocks.CharBlock(max_length=60, help_text="The button's words: 'Apply to join'.")
+    page = blocks.PageChooserBlock(required=False, help_text="A page on this site, or...")
+    url = blocks.URLBlock(required=False, label="Outside link", help_text="...an outside link.")
+    description = blocks.CharBlock(required=False, help_text="A short line above the button.")
+
+    class Meta:
+        icon = "link"
+        template = "blocks/call_to_action.html"
+        value_class = CallToActionValue
+        label = "Call to action"
+        description = "A button that invites readers to act: apply, register, download."
+        preview_value = {
+            "text": "Apply to join",
+            "url": "https://example.org/apply",
+            "description": "Applications for the new mayors cohort are open.",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = ValidationError("Choose a page or enter an outside link, not both.")
+            raise StructBlockValidationError(block_errors={"page": message})
+        return value
+
+
+class RelatedPagesValue(blocks.StructValue):
+    """Only the chosen pages a visitor may see."""
+
+    def visible_pages(self):
+        return [page for page in self.get("pages") or [] if page is not None and page.live]
+
+
+class RelatedPagesBlock(blocks.StructBlock):
+    """A short list of links to other pages on the site."""
+
+    heading = blocks.CharBlock(required=False, default="Related")
+    pages = blocks.ListBlock(blocks.PageChooserBlock(), min_num=1, max_num=8)
+
+    class Meta:
+        icon = "doc-empty-inverse"
+        template = "blocks/related_pages.html"
+        value_class = RelatedPagesValue
+        label = "Related pages"
+        description = "Links to up to eight other pages on this site."
+
+
+class TestimonialBlock(TestimonialChooserBlock):
+    """A mayor's testimonial chosen from the shared list."""
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/testimonial.html"
+        description = "A quote from a mayor, chosen from the testimonials list."

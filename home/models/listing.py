@@ -1,0 +1,68 @@
+"""The abstract index page behind every section listing: pagination and topic filter."""
+
+from django.apps import apps
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from wagtail.fields import RichTextField
+
+from .mixins import BasePage
+from .snippets import Topic
+
+# Rendition of listing images on cards; fetched in bulk with the listing.
+LISTING_IMAGE_RENDITIONS = ("fill-640x360",)
+
+
+def listing_image_prefetch(lookup="listing_image"):
+    """Prefetch a listing image with its card rendition, so cards cost no extra queries."""
+    from .media import CustomImage
+
+    return Prefetch(
+        lookup, queryset=CustomImage.objects.prefetch_renditions(*LISTING_IMAGE_RENDITIONS)
+    )
+
+
+class IndexPage(BasePage):
+    """A section front: lists its children, newest first, ten to a page, filterable by topic."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    # Set by each section: the child page model listed ("app.Model") and how many to a page.
+    listing_model = ""
+    per_page = 10
+
+    class Meta:
+        abstract = True
+
+    def get_listing_queryset(self):
+        """Live, public children with everything a card shows, in listing order."""
+        return (
+            apps.get_model(self.listing_model)
+            .objects.live()
+            .public()
+            .child_of(self)
+            .prefetch_related(listing_image_prefetch(), "topics")
+        )
+
+    def filter_listing(self, queryset, request):
+        """Section-specific filters; returns the queryset and extra template context."""
+        return queryset, {}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        queryset = self.get_listing_queryset()
+        topic_slug = request.GET.get("topic", "").strip()
+        topic = None
+        if topic_slug:
+            topic = Topic.objects.filter(slug=topic_slug).first()
+            queryset = queryset.filter(topics=topic) if topic else queryset.none()
+        queryset, extra = self.filter_listing(queryset, request)
+        page_obj = Paginator(queryset, self.per_page).get_page(request.GET.get("page"))
+        context.update(
+            extra,
+            page_obj=page_obj,
+            items=page_obj.object_list,
+            topics=Topic.objects.all(),
+            active_topic=topic,
+            unknown_topic=topic_slug if topic_slug and topic is None else "",
+        )
+        return context

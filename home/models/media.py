@@ -1,0 +1,52 @@
+"""Custom image and document models: the site's media library."""
+
+from django.db import models
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+class CustomImage(AbstractImage):
+    """An image in the media library, with default alt text and a photo credit."""
+
+    alt_text = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text=(
+            "Describe the image for people who cannot see it. Used wherever the image appears "
+            "unless a block gives its own alt text."
+        ),
+    )
+    credit = models.CharField(
+        max_length=255, blank=True, help_text="Photographer or source, shown with the image."
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "alt_text", "credit")
+
+    @property
+    def default_alt_text(self):
+        """Alt text for the image when a block or page gives none."""
+        return self.alt_text or super().default_alt_text
+
+
+class CustomRendition(AbstractRendition):
+    """A resized version of a CustomImage."""
+
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class CustomDocument(AbstractDocument):
+    """A downloadable file (report PDF, toolkit) in the document library."""
+
+    description = models.TextField(
+        blank=True, help_text="One or two sentences on what the reader will find in the file."
+    )
+
+    admin_form_fields = (*Document.admin_form_fields, "description")
+
+    @property
+    def file_type(self):
+        """The file's extension in capitals, for "PDF, 1.2 MB" style labels."""
+        return self.file_extension.upper()

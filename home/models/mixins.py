@@ -1,0 +1,116 @@
+"""Abstract page mixins: what every page shares, and what dated content shares."""
+
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+
+class BasePage(Page):
+    """Fields every page has for listings and sharing: listing title, summary, images."""
+
+    listing_title = models.CharField(
+        max_length=255, blank=True, help_text="A shorter title for listings. Optional."
+    )
+    summary = models.TextField(
+        blank=True,
+        max_length=600,
+        help_text="One or two sentences shown in listings, search results and link previews.",
+    )
+    listing_image = models.ForeignKey(
+        "home.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown beside the page in listings. Landscape images work best.",
+    )
+    social_image = models.ForeignKey(
+        "home.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when the page is shared on social media. Defaults to the listing image.",
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("listing_title"),
+        FieldPanel("listing_image"),
+        FieldPanel("social_image"),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_title(self):
+        """The title to use in listings."""
+        return self.listing_title or self.title
+
+
+class TopicsMixin(models.Model):
+    """Tags a page with policy areas, for filtering listings."""
+
+    topics = ParentalManyToManyField(
+        "home.Topic", blank=True, related_name="+", help_text="The policy areas this covers."
+    )
+
+    class Meta:
+        abstract = True
+
+
+class PublicationDateMixin(models.Model):
+    """A publication date that defaults to the day the page goes live."""
+
+    publication_date = models.DateField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Leave empty to use the day the page goes live.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.publication_date is None:
+            went_live = self.go_live_at or self.first_published_at
+            if went_live is not None:
+                self.publication_date = timezone.localdate(went_live)
+        super().save(*args, **kwargs)
+
+
+class PersonLink(Orderable):
+    """One person attached to a page in order (an author, a speaker)."""
+
+    person = models.ForeignKey("home.Person", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return str(self.person)
+
+
+class ContactMixin(models.Model):
+    """The person visitors should contact about a page."""
+
+    contact = models.ForeignKey(
+        "home.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who visitors should get in touch with about this.",
+    )
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,221 @@
+"""Site-wide page types: home, standard pages and cohorts."""
+
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+
+from .listing import LISTING_IMAGE_RENDITIONS, IndexPage, listing_image_prefetch
+from .mixins import BasePage, ContactMixin, TopicsMixin
+
+SECTION_PAGE_TYPES = [
+    "home.StandardPage",
+    "home.CohortIndexPage",
+    "news.NewsIndexPage",
+    "research.ResearchIndexPage",
+    "events.EventIndexPage",
+]
+
+
+class HomePage(BasePage):
+    """The front page: introduction, featured items, latest news, upcoming events."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = SECTION_PAGE_TYPES
+    max_count = 1
+
+    hero_heading = models.CharField(max_length=200, help_text="The large line at the top.")
+    hero_text = models.TextField(blank=True, help_text="A sentence or two under the heading.")
+    hero_image = models.ForeignKey(
+        "home.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    testimonial = models.ForeignKey(
+        "home.Testimonial",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A mayor's quote shown on the home page.",
+    )
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_image")],
+            heading="Hero",
+        ),
+        InlinePanel("featured_items", label="Featured item", max_num=6),
+        FieldPanel("testimonial"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "home page"
+
+    def get_featured_pages(self):
+        """The featured pages a visitor may see, in the chosen order, with their images."""
+        from .media import CustomImage
+
+        ids = [item.featured_page_id for item in self.featured_items.all()]
+        pages = Page.objects.live().public().filter(id__in=ids).specific()
+        by_id = {page.id: page for page in pages}
+        ordered = [by_id[pk] for pk in ids if pk in by_id]
+        image_ids = {getattr(page, "listing_image_id", None) for page in ordered} - {None}
+        images = CustomImage.objects.prefetch_renditions(*LISTING_IMAGE_RENDITIONS).in_bulk(
+            image_ids
+        )
+        for page in ordered:
+            page.card_image = images.get(getattr(page, "listing_image_id", None))
+        return ordered
+
+    def get_context(self, request, *args, **kwargs):
+        from events.models import EventPage
+        from news.models import NewsArticlePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_pages"] = self.get_featured_pages()
+        context["latest_news"] = (
+            NewsArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .prefetch_related(listing_image_prefetch(), "topics")
+            .order_by("-publication_date", "-first_published_at")[:3]
+        )
+        context["upcoming_events"] = (
+            EventPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(end__gte=timezone.now())
+            .prefetch_related(listing_image_prefetch(), "topics")
+            .order_by("start")[:3]
+        )
+        return context
+
+
+class HomePageFeaturedItem(Orderable):
+    """A page promoted on the home page."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_items")
+    featured_page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("featured_page")]
+
+
+class StandardPage(BasePage):
+    """A plain content page: About, Membership, Gatherings, Technical Assistance."""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    intro = models.TextField(blank=True, help_text="An opening paragraph, shown larger.")
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = "standard page"
+
+
+class CohortIndexPage(IndexPage):
+    """Lists the network's cohorts (women mayors, new mayors...)."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.CohortPage"]
+    listing_model = "home.CohortPage"
+    per_page = 12
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "cohort index page"
+
+    def get_listing_queryset(self):
+        return super().get_listing_queryset().order_by("title")
+
+
+class CohortPage(ContactMixin, TopicsMixin, BasePage):
+    """A cohort of mayors: who it is for, its members and how to join."""
+
+    parent_page_types = ["home.CohortIndexPage"]
+    subpage_types = []
+
+    audience = models.TextField(
+        "who it is for", help_text="Which mayors or cities the cohort is for, in a sentence or two."
+    )
+    application_info = RichTextField(
+        "how to join",
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text="How to apply or get in touch, with any dates.",
+    )
+    application_url = models.URLField("application link", blank=True)
+    application_deadline = models.DateField(null=True, blank=True)
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("audience"),
+        InlinePanel("members", label="Member city", heading="Members"),
+        MultiFieldPanel(
+            [
+                FieldPanel("application_info"),
+                FieldPanel("application_url"),
+                FieldPanel("application_deadline"),
+                FieldPanel("contact"),
+            ],
+            heading="Joining",
+        ),
+        FieldPanel("topics"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("audience"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = "cohort page"
+
+    @property
+    def applications_open(self):
+        """Whether the application deadline (if any) has not passed."""
+        deadline = self.application_deadline
+        return deadline is None or deadline >= timezone.localdate()
+
+    def get_members(self):
+        """Member cities with their mayors, in the chosen order."""
+        return self.members.select_related("city").all()
+
+
+class CohortMember(Orderable):
+    """A member city (and so its mayor) in a cohort."""
+
+    page = ParentalKey(CohortPage, on_delete=models.CASCADE, related_name="members")
+    city = models.ForeignKey("home.MemberCity", on_delete=models.CASCADE, related_name="+")
+    note = models.CharField(
+        max_length=200, blank=True, help_text="E.g. 'Chair, 2026' or 'Joined in spring'."
+    )
+
+    panels = [FieldPanel("city"), FieldPanel("note")]
+
+    def __str__(self):
+        return str(self.city)

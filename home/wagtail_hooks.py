@@ -1,0 +1,77 @@
+"""Admin registration of the shared records: snippets and the member city directory."""
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from .models import MemberCity, Person, Testimonial, Topic
+
+
+class PersonFilterSet(WagtailFilterSet):
+    """Filter the people list by staff or not."""
+
+    class Meta:
+        model = Person
+        fields = ["is_staff", "organisation"]
+
+
+class TopicViewSet(SnippetViewSet):
+    """Policy areas: searchable list in the admin."""
+
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "slug"]
+    search_fields = ["name", "description"]
+    ordering = ["name"]
+
+
+class PersonViewSet(SnippetViewSet):
+    """Staff, authors and speakers: searchable and filterable by staff."""
+
+    model = Person
+    icon = "user"
+    list_display = ["name", "role", "organisation", "is_staff"]
+    search_fields = ["name", "role", "organisation"]
+    filterset_class = PersonFilterSet
+    ordering = ["name"]
+
+
+class TestimonialViewSet(SnippetViewSet):
+    """Mayors' quotes, chosen on the home page, cohorts and in page bodies."""
+
+    model = Testimonial
+    icon = "openquote"
+    list_display = ["name", "role", "quote"]
+    search_fields = ["quote", "name", "role"]
+
+
+class PeopleAndTopicsGroup(SnippetViewSetGroup):
+    """One admin menu for the shared records."""
+
+    items = (TopicViewSet, PersonViewSet, TestimonialViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = "Records"
+    menu_name = "records"
+
+
+register_snippet(PeopleAndTopicsGroup)
+
+
+class MemberCityAdmin(ModelAdmin):
+    """The directory of member cities: search, filter by state, export to CSV or Excel."""
+
+    model = MemberCity
+    menu_label = "Member cities"
+    menu_icon = "globe"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ("name", "state", "mayor", "population", "joined_on")
+    list_filter = ("state",)
+    search_fields = ("name", "mayor")
+    list_export = ("name", "state", "mayor", "population", "joined_on", "website")
+    export_filename = "member-cities"
+    ordering = ("name",)
+
+
+modeladmin_register(MemberCityAdmin)

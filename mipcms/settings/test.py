@@ -1,0 +1,13 @@
+"""Test runs: fast hashing, media in a temporary folder, the same database switch as dev."""
+
+import tempfile
+from pathlib import Path
+
+from .dev import *  # noqa: F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="mipcms-test-media-"))
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL = "http://testserver"

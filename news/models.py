@@ -1,0 +1,62 @@
+"""The news section: an index of dated stories and the stories themselves."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import BasePage, IndexPage, PersonLink, PublicationDateMixin, TopicsMixin
+
+
+class NewsIndexPage(IndexPage):
+    """The news section front: stories newest first, filterable by topic."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
+    listing_model = "news.NewsArticlePage"
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "news index page"
+
+    def get_listing_queryset(self):
+        return (
+            super()
+            .get_listing_queryset()
+            .prefetch_related("authors__person")
+            .order_by("-publication_date", "-first_published_at", "-pk")
+        )
+
+
+class NewsArticlePage(PublicationDateMixin, TopicsMixin, BasePage):
+    """A news story: summary, authors, topics and a body of blocks."""
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    body = StreamField(BodyBlock())
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("publication_date"),
+        FieldPanel("summary"),
+        FieldPanel("listing_image", heading="Main image"),
+        InlinePanel("authors", label="Author", heading="Authors"),
+        FieldPanel("topics"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "news article"
+
+
+class NewsArticleAuthor(PersonLink):
+    """An author of a news article, in byline order."""
+
+    page = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="authors")

@@ -1,0 +1,117 @@
+"""The research section: reports with key findings and PDF downloads."""
+
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import (
+    BasePage,
+    ContactMixin,
+    IndexPage,
+    PersonLink,
+    PublicationDateMixin,
+    TopicsMixin,
+)
+
+
+class ResearchIndexPage(IndexPage):
+    """The research section front: reports newest first, filterable by topic."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["research.ResearchReportPage"]
+    listing_model = "research.ResearchReportPage"
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "research index page"
+
+    def get_listing_queryset(self):
+        return (
+            super()
+            .get_listing_queryset()
+            .prefetch_related("authors__person")
+            .order_by("-publication_date", "-first_published_at", "-pk")
+        )
+
+
+class KeyFindingsBlock(blocks.StreamBlock):
+    """The report's key findings, one statement each."""
+
+    finding = blocks.TextBlock(
+        help_text="One finding in a sentence or two.",
+        icon="tick",
+        description="A single key finding of the report.",
+    )
+
+
+class ResearchReportPage(ContactMixin, PublicationDateMixin, TopicsMixin, BasePage):
+    """A research report: summary, key findings, authors, cover and PDF downloads."""
+
+    parent_page_types = ["research.ResearchIndexPage"]
+    subpage_types = []
+
+    cover_image = models.ForeignKey(
+        "home.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The report's front cover.",
+    )
+    key_findings = StreamField(KeyFindingsBlock(), blank=True)
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("publication_date"),
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        FieldPanel("key_findings"),
+        InlinePanel("downloads", label="PDF download", heading="Downloads", min_num=1),
+        InlinePanel("authors", label="Author", heading="Authors"),
+        FieldPanel("contact"),
+        FieldPanel("topics"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("key_findings"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = "research report"
+
+
+class ResearchReportAuthor(PersonLink):
+    """An author of a report, in byline order."""
+
+    page = ParentalKey(ResearchReportPage, on_delete=models.CASCADE, related_name="authors")
+
+
+class ResearchReportDownload(Orderable):
+    """A file of the report (full report, summary, data appendix)."""
+
+    page = ParentalKey(ResearchReportPage, on_delete=models.CASCADE, related_name="downloads")
+    title = models.CharField(max_length=200, help_text="E.g. 'Full report' or 'Two-page brief'.")
+    document = models.ForeignKey("home.CustomDocument", on_delete=models.PROTECT, related_name="+")
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("document"), FieldPanel("page_count")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def size(self):
+        """The file's size for people, e.g. '1.2 MB'."""
+        size = self.document.file_size
+        return filesizeformat(size) if size else ""
