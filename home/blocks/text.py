@@ -132,6 +132,7 @@ class TableBlock(WagtailTableBlock):
         template = "blocks/table.html"
         description = "Rows and columns of figures or text, with an optional caption."
         preview_value = {
+            "table_header_choice": "row",
             "first_row_is_table_header": True,
             "first_col_is_header": False,
             "table_caption": "Average monthly water bill",

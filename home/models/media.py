@@ -22,6 +22,10 @@ class CustomImage(AbstractImage):
 
     admin_form_fields = (*Image.admin_form_fields, "alt_text", "credit")
 
+    class Meta(AbstractImage.Meta):
+        verbose_name = "image"
+        permissions = [("choose_image", "Can choose image")]
+
     @property
     def default_alt_text(self):
         """Alt text for the image when a block or page gives none."""
@@ -45,6 +49,10 @@ class CustomDocument(AbstractDocument):
     )
 
     admin_form_fields = (*Document.admin_form_fields, "description")
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = "document"
+        permissions = [("choose_document", "Can choose document")]
 
     @property
     def file_type(self):

@@ -3,13 +3,15 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import MIDDLEWARE, env_list
 
 DEBUG = True
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+# runserver (and the test live server) serve static files from the apps directly.
+MIDDLEWARE = [name for name in MIDDLEWARE if not name.startswith("whitenoise.")]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

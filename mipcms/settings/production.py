@@ -29,6 +29,13 @@ SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
 
+SILENCED_SYSTEM_CHECKS = [
+    # X_FRAME_OPTIONS is SAMEORIGIN, not DENY, because Wagtail's preview frames the site.
+    "security.W019",
+    # HSTS preload is hard to undo, so it is an explicit opt-in (DJANGO_SECURE_HSTS_PRELOAD).
+    "security.W021",
+]
+
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {

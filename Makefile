@@ -1,0 +1,65 @@
+# MIP CMS: the two quick-start commands are `make run` and `make test`.
+# Everything installs into .venv from pyproject.toml; nothing needs to be installed by hand.
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run serve install install-test browser-deps test test-fast lint format check bench clean
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+## make run: install, migrate, load demo content, ensure an admin login, serve on :8000.
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_site
+	$(PY) manage.py load_demo
+	$(PY) manage.py ensure_admin
+	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## Debian's Chromium for the browser tests (Playwright's own browser download cannot work here).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	}
+
+## make test: install what the tests need and run the whole suite (DATABASE_URL picks the DB).
+test: install browser-deps
+	$(PY) manage.py makemigrations --check --dry-run --settings=mipcms.settings.test
+	$(PY) -m pytest
+
+## Everything but the browser tests.
+test-fast: install
+	$(PY) -m pytest -m "not browser"
+
+lint: install
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/djhtml --check templates
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/djhtml templates
+
+## Deployment checks against the production settings (with throwaway values).
+check: install
+	DJANGO_SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-key-0123456789abcdef \
+	DJANGO_ALLOWED_HOSTS=cms.example.org DATABASE_URL=sqlite:///tmp/check.sqlite3 \
+	PUBLIC_BASE_URL=https://cms.example.org \
+	$(PY) manage.py check --deploy --fail-level WARNING --settings=mipcms.settings.production
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static_collected .pytest_cache .ruff_cache

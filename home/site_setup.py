@@ -1,0 +1,116 @@
+"""Builds the site's skeleton: home page, section fronts and the editorial review workflow.
+
+Idempotent: `manage.py setup_site` (and the demo loader) can run it any number of times.
+"""
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowPage, WorkflowTask
+
+from events.models import EventIndexPage
+from news.models import NewsIndexPage
+from research.models import ResearchIndexPage
+
+from .models import CohortIndexPage, HomePage, StandardPage
+
+REVIEW_WORKFLOW_NAME = "Editorial review"
+REVIEW_TASK_NAME = "Moderator approval"
+
+# (model, slug, title, intro) of the section fronts, in menu order.
+SECTIONS = [
+    (StandardPage, "about", "About", "Who we are and how the network works."),
+    (NewsIndexPage, "news", "News", "Stories from member cities and the network."),
+    (ResearchIndexPage, "research", "Research", "Reports and briefs for city leaders."),
+    (EventIndexPage, "events", "Events", "Gatherings, webinars and workshops."),
+    (CohortIndexPage, "cohorts", "Cohorts", "Peer groups of mayors working on shared goals."),
+    (StandardPage, "membership", "Membership", "How cities join the network."),
+    (StandardPage, "gatherings", "Gatherings", "Our national and regional meetings."),
+    (
+        StandardPage,
+        "technical-assistance",
+        "Technical Assistance",
+        "Hands-on help for member cities.",
+    ),
+]
+# Sections whose pages go through moderation before they are published.
+REVIEWED_SECTIONS = (NewsIndexPage, ResearchIndexPage, EventIndexPage)
+
+
+@transaction.atomic
+def ensure_site():
+    """Make sure the home page, the section pages and the review workflow exist."""
+    home = ensure_home_page()
+    for model, slug, title, intro in SECTIONS:
+        ensure_section(home, model, slug, title, intro)
+    ensure_review_workflow(home)
+    return home
+
+
+def ensure_home_page():
+    """Return the HomePage at the default site's root, replacing Wagtail's welcome page."""
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = HomePage(
+            title="Mayors Innovation Project",
+            slug="home",
+            hero_heading="Mayors learning from mayors",
+            hero_text=(
+                "A network where mayors and their staff share what works for cities that "
+                "are fair, green and well run."
+            ),
+        )
+        # Wagtail's own migration leaves a plain "Welcome" page at the root: replace it.
+        welcome = root.get_children().filter(slug="home", content_type__model="page").first()
+        if welcome is not None:
+            welcome.slug = "wagtail-welcome"
+            welcome.save(update_fields=["slug", "url_path"])
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        if welcome is not None:
+            Site.objects.filter(root_page=welcome).update(root_page=home)
+            welcome.delete()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Mayors Innovation Project",
+        )
+    elif site.root_page_id != home.id:
+        site.root_page = home
+        site.save()
+    return home
+
+
+def ensure_section(home, model, slug, title, intro):
+    """Return the live child of home with this slug, creating it when missing."""
+    existing = home.get_children().filter(slug=slug).specific().first()
+    if existing is not None:
+        return existing
+    fields = {"title": title, "slug": slug, "show_in_menus": True}
+    if model is StandardPage:
+        fields["intro"] = intro
+    else:
+        fields["intro"] = f"<p>{intro}</p>"
+    page = model(**fields)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_review_workflow(home):
+    """Attach the moderators' review workflow to the news, research and events sections."""
+    moderators, _ = Group.objects.get_or_create(name="Moderators")
+    workflow, _ = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW_NAME)
+    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=REVIEW_TASK_NAME)
+        task.groups.set([moderators])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for model in REVIEWED_SECTIONS:
+        for section in model.objects.child_of(home):
+            WorkflowPage.objects.get_or_create(page=section, defaults={"workflow": workflow})
+    return workflow

@@ -1,0 +1,47 @@
+"""Factories for the events section."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from events.models import EventIndexPage, EventPage, EventSpeaker
+from tests.factories import PublishedPageFactory, stream
+from tests.home.factories import PersonFactory
+
+
+class EventIndexPageFactory(PublishedPageFactory):
+    title = factory.Sequence(lambda n: f"Events {n}")
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(PublishedPageFactory):
+    """An in-person event a week from now, two hours long, in Chicago time."""
+
+    title = factory.Sequence(lambda n: f"Heat resilience workshop {n}")
+    parent = factory.SubFactory(EventIndexPageFactory)
+    summary = "Mayors compare cooling centre networks and tree canopy plans."
+    start = factory.LazyFunction(
+        lambda: (timezone.now() + datetime.timedelta(days=7)).replace(microsecond=0)
+    )
+    end = factory.LazyAttribute(lambda obj: obj.start + datetime.timedelta(hours=2))
+    time_zone = "America/Chicago"
+    event_format = EventPage.Format.IN_PERSON
+    venue_name = "City Hall, Room 201"
+    address = "210 Martin Luther King Jr Blvd\nMadison, WI 53703"
+    registration_url = "https://example.org/register"
+    body = stream(("paragraph", "<p>Bring your city's heat plan.</p>"))
+
+    class Meta:
+        model = EventPage
+
+
+class EventSpeakerFactory(DjangoModelFactory):
+    page = factory.SubFactory(EventPageFactory)
+    person = factory.SubFactory(PersonFactory)
+
+    class Meta:
+        model = EventSpeaker

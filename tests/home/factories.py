@@ -1,0 +1,102 @@
+"""Factories for site-wide records, media and pages."""
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+
+from home.models import (
+    CohortIndexPage,
+    CohortMember,
+    CohortPage,
+    MemberCity,
+    Person,
+    StandardPage,
+    Testimonial,
+    Topic,
+)
+from tests.factories import PublishedPageFactory, stream
+
+
+class TopicFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    description = "A policy area."
+
+    class Meta:
+        model = Topic
+
+
+class PersonFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Person {n}")
+    role = "Policy Analyst"
+    is_staff = True
+
+    class Meta:
+        model = Person
+
+
+class MemberCityFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Springfield {n}")
+    state = "WI"
+    mayor = factory.Sequence(lambda n: f"Mayor Number {n}")
+    population = 120_000
+
+    class Meta:
+        model = MemberCity
+
+
+class TestimonialFactory(DjangoModelFactory):
+    __test__ = False  # a factory, not a test class
+
+    quote = "The network gave our team peers who had already solved our problem."
+    name = "Mayor Ana Torres"
+    role = "Mayor of Springfield, Wisconsin"
+    city = factory.SubFactory(MemberCityFactory)
+
+    class Meta:
+        model = Testimonial
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Sequence(lambda n: f"Image {n}")
+    alt_text = "A river running through a city at dusk"
+    file = factory.django.ImageField(width=64, height=36, color="teal")
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    title = factory.Sequence(lambda n: f"Document {n}")
+    file = factory.django.FileField(filename="report.pdf", data=b"%PDF-1.4\n%%EOF\n")
+
+
+class StandardPageFactory(PublishedPageFactory):
+    title = factory.Sequence(lambda n: f"About us {n}")
+    intro = "Who we are."
+    body = stream(("paragraph", "<p>The network connects mayors.</p>"))
+
+    class Meta:
+        model = StandardPage
+
+
+class CohortIndexPageFactory(PublishedPageFactory):
+    title = factory.Sequence(lambda n: f"Cohorts {n}")
+
+    class Meta:
+        model = CohortIndexPage
+
+
+class CohortPageFactory(PublishedPageFactory):
+    title = factory.Sequence(lambda n: f"Women Mayors Network {n}")
+    parent = factory.SubFactory(CohortIndexPageFactory)
+    summary = "A peer network for women mayors."
+    audience = "Women serving as mayor of a member city."
+    body = stream(("paragraph", "<p>Members meet every quarter.</p>"))
+
+    class Meta:
+        model = CohortPage
+
+
+class CohortMemberFactory(DjangoModelFactory):
+    page = factory.SubFactory(CohortPageFactory)
+    city = factory.SubFactory(MemberCityFactory)
+
+    class Meta:
+        model = CohortMember
