@@ -143,6 +143,10 @@ class EventPage(ContactMixin, TopicsMixin, BasePage):
     class Meta:
         verbose_name = "event"
 
+    def get_speakers(self):
+        """Speakers in programme order, with their person records and photos."""
+        return self.speakers.select_related("person", "person__photo")
+
     @property
     def zone(self):
         """The event's time zone as a ZoneInfo."""

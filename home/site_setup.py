@@ -16,21 +16,17 @@ from .models import CohortIndexPage, HomePage, StandardPage
 REVIEW_WORKFLOW_NAME = "Editorial review"
 REVIEW_TASK_NAME = "Moderator approval"
 
-# (model, slug, title, intro) of the section fronts, in menu order.
+# (model, slug, title) of the section pages, in menu order. Their intros are left for
+# staff (or the demo content) to write.
 SECTIONS = [
-    (StandardPage, "about", "About", "Who we are and how the network works."),
-    (NewsIndexPage, "news", "News", "Stories from member cities and the network."),
-    (ResearchIndexPage, "research", "Research", "Reports and briefs for city leaders."),
-    (EventIndexPage, "events", "Events", "Gatherings, webinars and workshops."),
-    (CohortIndexPage, "cohorts", "Cohorts", "Peer groups of mayors working on shared goals."),
-    (StandardPage, "membership", "Membership", "How cities join the network."),
-    (StandardPage, "gatherings", "Gatherings", "Our national and regional meetings."),
-    (
-        StandardPage,
-        "technical-assistance",
-        "Technical Assistance",
-        "Hands-on help for member cities.",
-    ),
+    (StandardPage, "about", "About"),
+    (NewsIndexPage, "news", "News"),
+    (ResearchIndexPage, "research", "Research"),
+    (EventIndexPage, "events", "Events"),
+    (CohortIndexPage, "cohorts", "Cohorts"),
+    (StandardPage, "membership", "Membership"),
+    (StandardPage, "gatherings", "Gatherings"),
+    (StandardPage, "technical-assistance", "Technical Assistance"),
 ]
 # Sections whose pages go through moderation before they are published.
 REVIEWED_SECTIONS = (NewsIndexPage, ResearchIndexPage, EventIndexPage)
@@ -40,8 +36,8 @@ REVIEWED_SECTIONS = (NewsIndexPage, ResearchIndexPage, EventIndexPage)
 def ensure_site():
     """Make sure the home page, the section pages and the review workflow exist."""
     home = ensure_home_page()
-    for model, slug, title, intro in SECTIONS:
-        ensure_section(home, model, slug, title, intro)
+    for model, slug, title in SECTIONS:
+        ensure_section(home, model, slug, title)
     ensure_review_workflow(home)
     return home
 
@@ -85,17 +81,12 @@ def ensure_home_page():
     return home
 
 
-def ensure_section(home, model, slug, title, intro):
-    """Return the live child of home with this slug, creating it when missing."""
+def ensure_section(home, model, slug, title):
+    """Return the child of home with this slug, creating and publishing it when missing."""
     existing = home.get_children().filter(slug=slug).specific().first()
     if existing is not None:
         return existing
-    fields = {"title": title, "slug": slug, "show_in_menus": True}
-    if model is StandardPage:
-        fields["intro"] = intro
-    else:
-        fields["intro"] = f"<p>{intro}</p>"
-    page = model(**fields)
+    page = model(title=title, slug=slug, show_in_menus=True)
     home.add_child(instance=page)
     page.save_revision().publish()
     return page

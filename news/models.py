@@ -55,6 +55,10 @@ class NewsArticlePage(PublicationDateMixin, TopicsMixin, BasePage):
     class Meta:
         verbose_name = "news article"
 
+    def get_authors(self):
+        """Authors in byline order, each with their person record."""
+        return self.authors.select_related("person")
+
 
 class NewsArticleAuthor(PersonLink):
     """An author of a news article, in byline order."""

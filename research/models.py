@@ -90,6 +90,14 @@ class ResearchReportPage(ContactMixin, PublicationDateMixin, TopicsMixin, BasePa
     class Meta:
         verbose_name = "research report"
 
+    def get_authors(self):
+        """Authors in byline order, each with their person record."""
+        return self.authors.select_related("person")
+
+    def get_downloads(self):
+        """The report's files in order, each with its document."""
+        return self.downloads.select_related("document")
+
 
 class ResearchReportAuthor(PersonLink):
     """An author of a report, in byline order."""

@@ -2,11 +2,15 @@
 
 import copy
 
+from django.db.models import Exists, F, OuterRef, Prefetch
+from django.db.models.lookups import StartsWith
+from wagtail.blocks import PageChooserBlock
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 # Rendition sizes used by images inside StreamField; fetched in bulk with the images.
 BODY_IMAGE_RENDITIONS = ("width-800", "width-1600")
+TESTIMONIAL_PHOTO_RENDITIONS = ("fill-160x160",)
 
 
 class BulkChooserMixin:
@@ -52,4 +56,25 @@ class TestimonialChooserBlock(BulkChooserMixin, SnippetChooserBlock):
         super().__init__("home.Testimonial", **kwargs)
 
     def get_bulk_queryset(self):
-        return self.model_class.objects.select_related("city", "photo")
+        from home.models import CustomImage
+
+        photos = CustomImage.objects.prefetch_renditions(*TESTIMONIAL_PHOTO_RENDITIONS)
+        return self.model_class.objects.select_related("city").prefetch_related(
+            Prefetch("photo", queryset=photos)
+        )
+
+
+def with_restriction_flag(pages):
+    """Annotate pages with `is_restricted`: a view restriction on the page or an ancestor."""
+    from wagtail.models import PageViewRestriction
+
+    # The page's path starts with the restricted page's path: it is that page or below it.
+    restrictions = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
+    return pages.annotate(is_restricted=Exists(restrictions))
+
+
+class VisiblePageChooserBlock(BulkChooserMixin, PageChooserBlock):
+    """A page chooser whose pages arrive knowing whether visitors may see them (one query)."""
+
+    def get_bulk_queryset(self):
+        return with_restriction_flag(self.model_class.objects.all())

@@ -3,8 +3,23 @@
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.models import Page
 
-from .choosers import TestimonialChooserBlock
+from .choosers import TestimonialChooserBlock, VisiblePageChooserBlock
+
+
+def visible(pages):
+    """The pages among these that anonymous visitors may see (live, not restricted), in order.
+
+    Pages loaded by VisiblePageChooserBlock carry `is_restricted` already; others (a value
+    fresh from the editor's form) are checked with one query.
+    """
+    pages = [page for page in pages if page is not None and page.live]
+    unknown = [page.id for page in pages if not hasattr(page, "is_restricted")]
+    public_ids = set()
+    if unknown:
+        public_ids = set(Page.objects.filter(id__in=unknown).public().values_list("id", flat=True))
+    return [page for page in pages if not getattr(page, "is_restricted", page.id not in public_ids)]
 
 
 class CallToActionValue(blocks.StructValue):
@@ -13,7 +28,7 @@ class CallToActionValue(blocks.StructValue):
     def href(self):
         page = self.get("page")
         if page is not None:
-            return page.url
+            return page.url if visible([page]) else ""
         return self.get("url") or ""
 
 
@@ -21,7 +36,7 @@ class CallToActionBlock(blocks.StructBlock):
     """A prominent button leading to a page or an outside address."""
 
     text = blocks.CharBlock(max_length=60, help_text="The button's words: 'Apply to join'.")
-    page = blocks.PageChooserBlock(required=False, help_text="A page on this site, or...")
+    page = VisiblePageChooserBlock(required=False, help_text="A page on this site, or...")
     url = blocks.URLBlock(required=False, label="Outside link", help_text="...an outside link.")
     description = blocks.CharBlock(required=False, help_text="A short line above the button.")
 
@@ -49,14 +64,14 @@ class RelatedPagesValue(blocks.StructValue):
     """Only the chosen pages a visitor may see."""
 
     def visible_pages(self):
-        return [page for page in self.get("pages") or [] if page is not None and page.live]
+        return visible(self.get("pages") or [])
 
 
 class RelatedPagesBlock(blocks.StructBlock):
     """A short list of links to other pages on the site."""
 
     heading = blocks.CharBlock(required=False, default="Related")
-    pages = blocks.ListBlock(blocks.PageChooserBlock(), min_num=1, max_num=8)
+    pages = blocks.ListBlock(VisiblePageChooserBlock(), min_num=1, max_num=8)
 
     class Meta:
         icon = "doc-empty-inverse"
