@@ -41,8 +41,7 @@ class EventIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     listing_model = "events.EventPage"
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    listing_ordering = ("start", "pk")
 
     class Meta:
         verbose_name = "event index page"

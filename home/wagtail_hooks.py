@@ -16,13 +16,16 @@ class PersonFilterSet(WagtailFilterSet):
         fields = ["is_staff", "organisation"]
 
 
+# No `search_fields` on these viewsets: Wagtail then searches every field the model indexes,
+# which also works on SQLite (restricting fields there produces an invalid FTS query).
+
+
 class TopicViewSet(SnippetViewSet):
     """Policy areas: searchable list in the admin."""
 
     model = Topic
     icon = "tag"
     list_display = ["name", "slug"]
-    search_fields = ["name", "description"]
     ordering = ["name"]
 
 
@@ -32,7 +35,6 @@ class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
     list_display = ["name", "role", "organisation", "is_staff"]
-    search_fields = ["name", "role", "organisation"]
     filterset_class = PersonFilterSet
     ordering = ["name"]
 
@@ -43,7 +45,6 @@ class TestimonialViewSet(SnippetViewSet):
     model = Testimonial
     icon = "openquote"
     list_display = ["name", "role", "quote"]
-    search_fields = ["quote", "name", "role"]
 
 
 class PeopleAndTopicsGroup(SnippetViewSetGroup):

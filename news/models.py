@@ -17,19 +17,11 @@ class NewsIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
     listing_model = "news.NewsArticlePage"
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    listing_ordering = ("-publication_date", "-first_published_at", "-pk")
+    listing_prefetch = ("authors__person",)
 
     class Meta:
         verbose_name = "news index page"
-
-    def get_listing_queryset(self):
-        return (
-            super()
-            .get_listing_queryset()
-            .prefetch_related("authors__person")
-            .order_by("-publication_date", "-first_published_at", "-pk")
-        )
 
 
 class NewsArticlePage(PublicationDateMixin, TopicsMixin, BasePage):

@@ -80,6 +80,10 @@ class RelatedPagesBlock(blocks.StructBlock):
         label = "Related pages"
         description = "Links to up to eight other pages on this site."
 
+    def get_preview_value(self):
+        recent = Page.objects.live().public().filter(depth__gt=2).order_by("-pk")[:3]
+        return blocks.StructValue(self, [("heading", "Related"), ("pages", list(recent))])
+
 
 class TestimonialBlock(TestimonialChooserBlock):
     """A mayor's testimonial chosen from the shared list."""
@@ -88,3 +92,6 @@ class TestimonialBlock(TestimonialChooserBlock):
         icon = "openquote"
         template = "blocks/testimonial.html"
         description = "A quote from a mayor, chosen from the testimonials list."
+
+    def get_preview_value(self):
+        return self.get_bulk_queryset().order_by("pk").first()

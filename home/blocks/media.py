@@ -140,3 +140,15 @@ class DocumentBlock(blocks.StructBlock):
         value_class = DocumentValue
         label = "Document download"
         description = "A link to download a file, with its type and size."
+
+    def get_preview_value(self):
+        from home.models import CustomDocument
+
+        return blocks.StructValue(
+            self,
+            [
+                ("document", CustomDocument.objects.order_by("-pk").first()),
+                ("title", ""),
+                ("description", "The full report with methods and city profiles."),
+            ],
+        )

@@ -3,7 +3,9 @@
 from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 
 from .mixins import BasePage
 from .snippets import Topic
@@ -26,9 +28,14 @@ class IndexPage(BasePage):
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
-    # Set by each section: the child page model listed ("app.Model") and how many to a page.
+    # Set by each section: the child page model listed ("app.Model"), its order, what else
+    # its cards show (extra prefetches) and how many to a page.
     listing_model = ""
+    listing_ordering = ("-first_published_at", "-pk")
+    listing_prefetch = ()
     per_page = 10
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     class Meta:
         abstract = True
@@ -40,7 +47,8 @@ class IndexPage(BasePage):
             .objects.live()
             .public()
             .child_of(self)
-            .prefetch_related(listing_image_prefetch(), "topics")
+            .prefetch_related(listing_image_prefetch(), "topics", *self.listing_prefetch)
+            .order_by(*self.listing_ordering)
         )
 
     def filter_listing(self, queryset, request):

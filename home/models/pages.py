@@ -138,15 +138,11 @@ class CohortIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.CohortPage"]
     listing_model = "home.CohortPage"
+    listing_ordering = ("title", "pk")
     per_page = 12
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     class Meta:
         verbose_name = "cohort index page"
-
-    def get_listing_queryset(self):
-        return super().get_listing_queryset().order_by("title")
 
 
 class CohortPage(ContactMixin, TopicsMixin, BasePage):

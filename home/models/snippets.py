@@ -51,6 +51,8 @@ class Topic(SlugFromNameMixin, index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("name"),
         index.FilterField("slug"),
     ]
 
@@ -97,6 +99,8 @@ class Person(SlugFromNameMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("role"),
         index.SearchField("organisation"),
+        index.FilterField("name"),
+        index.FilterField("organisation"),
         index.FilterField("is_staff"),
         index.FilterField("slug"),
     ]
@@ -162,7 +166,12 @@ class Testimonial(index.Indexed, models.Model):
         FieldPanel("photo"),
     ]
 
-    search_fields = [index.SearchField("quote"), index.SearchField("name")]
+    search_fields = [
+        index.SearchField("quote"),
+        index.SearchField("name"),
+        index.SearchField("role"),
+        index.FilterField("name"),
+    ]
 
     def __str__(self):
         return f"{self.name}: {self.quote[:60]}"
