@@ -61,5 +61,12 @@ check: install
 	PUBLIC_BASE_URL=https://cms.example.org \
 	$(PY) manage.py check --deploy --fail-level WARNING --settings=mipcms.settings.production
 
+## Server time and SQL queries of the main pages on the demo content (see tests/bench.py).
+bench: install
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py setup_site
+	$(PY) manage.py load_demo
+	$(PY) tests/bench.py
+
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected .pytest_cache .ruff_cache
