@@ -84,7 +84,7 @@ def page(request, browser, live_server, tmp_path):
     if report is not None and report.failed:
         path = tmp_path / "failure.png"
         tab.screenshot(path=path, full_page=True)
-        print(f"Screenshot of the failing page: {path}")  # noqa: T201
+        print(f"Screenshot of the failing page: {path}")
     context.close()
 
 
