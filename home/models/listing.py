@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.core.paginator import Paginator
+from django.core.validators import slug_re
 from django.db.models import Prefetch
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -61,7 +62,9 @@ class IndexPage(BasePage):
         topic_slug = request.GET.get("topic", "").strip()
         topic = None
         if topic_slug:
-            topic = Topic.objects.filter(slug=topic_slug).first()
+            # Only a well-formed slug reaches the database (PostgreSQL rejects NUL bytes).
+            if slug_re.fullmatch(topic_slug):
+                topic = Topic.objects.filter(slug=topic_slug).first()
             queryset = queryset.filter(topics=topic) if topic else queryset.none()
         queryset, extra = self.filter_listing(queryset, request)
         page_obj = Paginator(queryset, self.per_page).get_page(request.GET.get("page"))
