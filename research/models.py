@@ -18,6 +18,7 @@ from home.models import (
     PublicationDateMixin,
     TopicsMixin,
 )
+from home.privacy import visible_documents
 
 
 class ResearchIndexPage(IndexPage):
@@ -87,8 +88,10 @@ class ResearchReportPage(ContactMixin, PublicationDateMixin, TopicsMixin, BasePa
         return self.authors.select_related("person")
 
     def get_downloads(self):
-        """The report's files in order, each with its document."""
-        return self.downloads.select_related("document")
+        """The report's files in order, each with its document, leaving out private ones."""
+        downloads = list(self.downloads.select_related("document"))
+        shown = {doc.pk for doc in visible_documents(d.document for d in downloads)}
+        return [download for download in downloads if download.document_id in shown]
 
 
 class ResearchReportAuthor(PersonLink):

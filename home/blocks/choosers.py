@@ -2,11 +2,13 @@
 
 import copy
 
-from django.db.models import Exists, F, OuterRef, Prefetch
-from django.db.models.lookups import StartsWith
+from django.db.models import Prefetch
 from wagtail.blocks import PageChooserBlock
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from home.privacy import collection_restricted, page_restricted
 
 # Rendition sizes used by images inside StreamField; fetched in bulk with the images.
 BODY_IMAGE_RENDITIONS = ("width-800", "width-1600")
@@ -64,17 +66,15 @@ class TestimonialChooserBlock(BulkChooserMixin, SnippetChooserBlock):
         )
 
 
-def with_restriction_flag(pages):
-    """Annotate pages with `is_restricted`: a view restriction on the page or an ancestor."""
-    from wagtail.models import PageViewRestriction
-
-    # The page's path starts with the restricted page's path: it is that page or below it.
-    restrictions = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
-    return pages.annotate(is_restricted=Exists(restrictions))
-
-
 class VisiblePageChooserBlock(BulkChooserMixin, PageChooserBlock):
     """A page chooser whose pages arrive knowing whether visitors may see them (one query)."""
 
     def get_bulk_queryset(self):
-        return with_restriction_flag(self.model_class.objects.all())
+        return self.model_class.objects.annotate(is_restricted=page_restricted())
+
+
+class VisibleDocumentChooserBlock(BulkChooserMixin, DocumentChooserBlock):
+    """A document chooser whose documents arrive knowing whether their collection is private."""
+
+    def get_bulk_queryset(self):
+        return self.model_class.objects.annotate(is_restricted=collection_restricted())

@@ -5,21 +5,9 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page
 
+from home.privacy import visible_pages
+
 from .choosers import TestimonialChooserBlock, VisiblePageChooserBlock
-
-
-def visible(pages):
-    """The pages among these that anonymous visitors may see (live, not restricted), in order.
-
-    Pages loaded by VisiblePageChooserBlock carry `is_restricted` already; others (a value
-    fresh from the editor's form) are checked with one query.
-    """
-    pages = [page for page in pages if page is not None and page.live]
-    unknown = [page.id for page in pages if not hasattr(page, "is_restricted")]
-    public_ids = set()
-    if unknown:
-        public_ids = set(Page.objects.filter(id__in=unknown).public().values_list("id", flat=True))
-    return [page for page in pages if not getattr(page, "is_restricted", page.id not in public_ids)]
 
 
 class CallToActionValue(blocks.StructValue):
@@ -28,7 +16,7 @@ class CallToActionValue(blocks.StructValue):
     def href(self):
         page = self.get("page")
         if page is not None:
-            return page.url if visible([page]) else ""
+            return page.url if visible_pages([page]) else ""
         return self.get("url") or ""
 
 
@@ -64,7 +52,7 @@ class RelatedPagesValue(blocks.StructValue):
     """Only the chosen pages a visitor may see."""
 
     def visible_pages(self):
-        return visible(self.get("pages") or [])
+        return visible_pages(self.get("pages") or [])
 
 
 class RelatedPagesBlock(blocks.StructBlock):

@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.documents.blocks import DocumentChooserBlock
 
-from .choosers import AccessibleImageBlock
+from home.privacy import visible_documents
+
+from .choosers import AccessibleImageBlock, VisibleDocumentChooserBlock
 
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 
@@ -114,6 +115,10 @@ class VideoBlock(blocks.StructBlock):
 class DocumentValue(blocks.StructValue):
     """Display values for a download link: title, type and size."""
 
+    def is_visible(self):
+        """Whether visitors may see the document (it is not in a private collection)."""
+        return bool(visible_documents([self.get("document")]))
+
     def display_title(self):
         document = self.get("document")
         return self.get("title") or (document.title if document else "")
@@ -130,7 +135,7 @@ class DocumentValue(blocks.StructValue):
 class DocumentBlock(blocks.StructBlock):
     """A file from the document library offered for download."""
 
-    document = DocumentChooserBlock()
+    document = VisibleDocumentChooserBlock()
     title = blocks.CharBlock(required=False, help_text="Leave empty to use the document's title.")
     description = blocks.TextBlock(required=False)
 

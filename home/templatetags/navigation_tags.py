@@ -2,9 +2,10 @@
 
 from django import template
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Subquery
-from django.db.models.functions import Length, Substr
-from wagtail.models import Page, PageViewRestriction, Site
+from django.db.models import Subquery
+from wagtail.models import Page, Site
+
+from home.privacy import page_restricted
 
 register = template.Library()
 
@@ -33,9 +34,6 @@ def menu_pages(site):
     here "no restriction on the page or any ancestor" is a subquery of the same statement.
     """
     root = Page.objects.filter(pk=site.root_page_id)
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
     return (
         Page.objects.live()
         .in_menu()
@@ -43,7 +41,7 @@ def menu_pages(site):
             depth=Subquery(root.values("depth")[:1]) + 1,
             path__startswith=Subquery(root.values("path")[:1]),
         )
-        .exclude(Exists(restricted))
+        .exclude(page_restricted())
         .order_by("path")
     )
 

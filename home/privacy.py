@@ -1,0 +1,53 @@
+"""What anonymous visitors may see: view restrictions on pages and collections.
+
+Pages and collections are trees whose paths extend their ancestors' paths, so an object is
+restricted when a restriction sits on a node whose path starts its own. That test is one
+subquery, so listings and StreamField choosers can carry it in the query they already make.
+"""
+
+from django.db.models import Exists, F, OuterRef
+from django.db.models.lookups import StartsWith
+from wagtail.documents import get_document_model
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+
+
+def _restricted(restrictions, outer_path, restricted_node):
+    return Exists(
+        restrictions.filter(StartsWith(OuterRef(outer_path), F(f"{restricted_node}__path")))
+    )
+
+
+def page_restricted(outer_path="path"):
+    """Query expression: a view restriction covers the page (at `outer_path`) or an ancestor."""
+    return _restricted(PageViewRestriction.objects.all(), outer_path, "page")
+
+
+def collection_restricted(outer_path="collection__path"):
+    """Query expression: a view restriction covers the object's collection or an ancestor."""
+    return _restricted(CollectionViewRestriction.objects.all(), outer_path, "collection")
+
+
+def _visible(objects, model, restricted):
+    """Objects not covered by a restriction, in order.
+
+    Objects loaded with an `is_restricted` annotation cost nothing; the others (a value fresh
+    from an editor's form, a related row) are checked together in one query.
+    """
+    objects = [obj for obj in objects if obj is not None]
+    unknown = [obj.pk for obj in objects if not hasattr(obj, "is_restricted")]
+    open_ids = set()
+    if unknown:
+        open_ids = set(
+            model.objects.filter(pk__in=unknown).exclude(restricted).values_list("pk", flat=True)
+        )
+    return [obj for obj in objects if not getattr(obj, "is_restricted", obj.pk not in open_ids)]
+
+
+def visible_pages(pages):
+    """The live pages among these that no view restriction covers, in order."""
+    return _visible([page for page in pages if page and page.live], Page, page_restricted())
+
+
+def visible_documents(documents):
+    """The documents among these whose collection no view restriction covers, in order."""
+    return _visible(documents, get_document_model(), collection_restricted())
