@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tests.events.factories import EventIndexPageFactory, EventPageFactory, EventSpeakerFactory
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.home.factories import (
     CohortIndexPageFactory,
     CohortPageFactory,
@@ -29,42 +29,23 @@ from tests.research.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def add_news(index, topic, image):
-    page = NewsArticlePageFactory(parent=index, listing_image=image)
+def add_item(section, index, topic, image):
+    """A live page of the section with a topic, an image and, where it has them, an author."""
+    _, page_factory, author_factory = SECTIONS[section]
+    page = page_factory(parent=index, listing_image=image)
     page.topics.add(topic)
     page.save()  # parental relations are written when the page is saved
-    NewsArticleAuthorFactory(page=page, person=PersonFactory())
+    if author_factory:
+        author_factory(page=page, person=PersonFactory())
     return page
 
 
-def add_report(index, topic, image):
-    page = ResearchReportPageFactory(parent=index, listing_image=image)
-    page.topics.add(topic)
-    page.save()  # parental relations are written when the page is saved
-    ResearchReportAuthorFactory(page=page, person=PersonFactory())
-    return page
-
-
-def add_event(index, topic, image):
-    page = EventPageFactory(parent=index, listing_image=image)
-    page.topics.add(topic)
-    page.save()  # parental relations are written when the page is saved
-    EventSpeakerFactory(page=page, person=PersonFactory())
-    return page
-
-
-def add_cohort(index, topic, image):
-    page = CohortPageFactory(parent=index, listing_image=image)
-    page.topics.add(topic)
-    page.save()  # parental relations are written when the page is saved
-    return page
-
-
+# section: (index factory, page factory, person-link factory shown on cards or None)
 SECTIONS = {
-    "news": (NewsIndexPageFactory, add_news),
-    "research": (ResearchIndexPageFactory, add_report),
-    "events": (EventIndexPageFactory, add_event),
-    "cohorts": (CohortIndexPageFactory, add_cohort),
+    "news": (NewsIndexPageFactory, NewsArticlePageFactory, NewsArticleAuthorFactory),
+    "research": (ResearchIndexPageFactory, ResearchReportPageFactory, ResearchReportAuthorFactory),
+    "events": (EventIndexPageFactory, EventPageFactory, None),
+    "cohorts": (CohortIndexPageFactory, CohortPageFactory, None),
 }
 
 
@@ -84,14 +65,13 @@ def query_count(client, url):
 
 @pytest.mark.parametrize("section", SECTIONS)
 def test_listing_query_count_does_not_grow_with_items(client, section):
-    index_factory, add_item = SECTIONS[section]
-    index = index_factory()
+    index = SECTIONS[section][0]()
     topic = TopicFactory()
     for _ in range(2):
-        add_item(index, topic, ImageFactory())
+        add_item(section, index, topic, ImageFactory())
     few = query_count(client, index.url)
     for _ in range(8):
-        add_item(index, topic, ImageFactory())
+        add_item(section, index, topic, ImageFactory())
     many = query_count(client, index.url)
     response = get(client, index.url)
     assert len(response.context["items"]) == 10
@@ -100,11 +80,10 @@ def test_listing_query_count_does_not_grow_with_items(client, section):
 
 @pytest.mark.parametrize("section", SECTIONS)
 def test_listing_paginates_and_survives_bad_page_numbers(client, section):
-    index_factory, add_item = SECTIONS[section]
-    index = index_factory()
+    index = SECTIONS[section][0]()
     topic = TopicFactory()
     per_page = index.specific.per_page
-    items = [add_item(index, topic, None) for _ in range(per_page + 2)]
+    items = [add_item(section, index, topic, None) for _ in range(per_page + 2)]
     first = get(client, index.url)
     assert first.context["page_obj"].paginator.num_pages == 2
     second = get(client, f"{index.url}?page=2")
@@ -121,17 +100,29 @@ def test_listing_paginates_and_survives_bad_page_numbers(client, section):
 
 @pytest.mark.parametrize("section", SECTIONS)
 def test_listing_filters_by_topic_and_explains_unknown_topics(client, section):
-    index_factory, add_item = SECTIONS[section]
-    index = index_factory()
+    index = SECTIONS[section][0]()
     housing, water = TopicFactory(name="Housing"), TopicFactory(name="Water")
-    on_housing = add_item(index, housing, None)
-    on_water = add_item(index, water, None)
+    on_housing = add_item(section, index, housing, None)
+    on_water = add_item(section, index, water, None)
     filtered = get(client, f"{index.url}?topic={housing.slug}")
     assert [p.pk for p in filtered.context["items"]] == [on_housing.pk]
     assert on_water.title not in filtered.content.decode()
     unknown = get(client, f"{index.url}?topic=no-such-topic")
     assert list(unknown.context["items"]) == []
     assert "no-such-topic" in unknown.content.decode()
+
+
+def test_home_page_cost_does_not_grow_with_news_and_events(client, home_page):
+    news, events, topic = NewsIndexPageFactory(), EventIndexPageFactory(), TopicFactory()
+    add_item("news", news, topic, ImageFactory())
+    add_item("events", events, topic, ImageFactory())
+    few = query_count(client, "/")
+    for _ in range(2):
+        add_item("news", news, topic, ImageFactory())
+        add_item("events", events, topic, ImageFactory())
+    many = query_count(client, "/")
+    assert len(get(client, "/").context["latest_news"]) == 3
+    assert many == few
 
 
 def test_listing_hides_drafts_and_other_sections(client):

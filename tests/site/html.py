@@ -1,83 +1,57 @@
-"""A small HTML reader for tests: elements with their attributes, and the visible text."""
+"""Read HTML responses in tests: BeautifulSoup, plus what a visitor sees (text, headings)."""
 
 import itertools
 import re
-from html.parser import HTMLParser
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+from bs4 import BeautifulSoup, NavigableString, Tag
+
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-class Element:
-    """One start tag: its name, attributes and the text inside it."""
+class Element(Tag):
+    """A tag whose `.text` is its visible text with whitespace collapsed."""
 
-    def __init__(self, tag, attrs):
-        self.tag = tag
-        self.attrs = dict(attrs)
-        self.text_parts = []
-        self.end = None  # index in Page.elements just past this element's descendants
+    @property
+    def tag(self):
+        return self.name
 
     @property
     def text(self):
-        return " ".join("".join(self.text_parts).split())
-
-    def __repr__(self):
-        return f"<{self.tag} {self.attrs}>{self.text[:40]}"
+        return squash(self.get_text())
 
 
-class Page(HTMLParser):
+def _attrs(attrs):
+    """Keyword filters as attribute names: class_ is class, aria_label is aria-label."""
+    return {key.rstrip("_").replace("_", "-"): value for key, value in attrs.items()}
+
+
+class Page:
     """A parsed response: `find_all("a", href="/x/")`, `text`, `headings`."""
 
     def __init__(self, content):
-        super().__init__(convert_charrefs=True)
-        self.elements = []
-        self._open = []
-        self._text = []
-        self._skip = 0
-        self.feed(content.decode() if isinstance(content, bytes) else content)
-
-    def handle_starttag(self, tag, attrs):
-        element = Element(tag, attrs)
-        self.elements.append(element)
-        if tag in {"script", "style"}:
-            self._skip += 1
-        if tag not in VOID:
-            self._open.append(element)
-        elif tag == "br":
-            self.handle_data("\n")
-
-    def handle_endtag(self, tag):
-        if tag in {"script", "style"}:
-            self._skip -= 1
-        for index in range(len(self._open) - 1, -1, -1):
-            if self._open[index].tag == tag:
-                for element in self._open[index:]:
-                    element.end = len(self.elements)
-                del self._open[index:]
-                break
-
-    def handle_data(self, data):
-        if self._skip:
-            return
-        data = data.replace("\xa0", " ")
-        self._text.append(data)
-        for element in self._open:
-            element.text_parts.append(data)
+        self.soup = BeautifulSoup(
+            content,
+            "html.parser",
+            multi_valued_attributes=None,  # class stays one string, compared whole
+            element_classes={Tag: Element},
+        )
+        for br in self.soup.find_all("br"):
+            br.replace_with("\n")
 
     @property
     def text(self):
-        """All visible text, whitespace collapsed."""
-        return " ".join("".join(self._text).split())
+        """All visible text (no scripts, styles, comments or doctype), whitespace collapsed."""
+        return squash(
+            "".join(
+                string
+                for string in self.soup.find_all(string=True)
+                if type(string) is NavigableString and string.parent.name not in {"script", "style"}
+            )
+        )
 
     def find_all(self, tag, **attrs):
-        """Elements named `tag` whose attributes include the given values (class_ for class)."""
-        wanted = {key.rstrip("_").replace("_", "-"): value for key, value in attrs.items()}
-        return [
-            element
-            for element in self.elements
-            if element.tag == tag
-            and all(element.attrs.get(key) == value for key, value in wanted.items())
-        ]
+        """Elements named `tag` whose attributes have the given values (class_ for class)."""
+        return self.soup.find_all(tag, attrs=_attrs(attrs))
 
     def find(self, tag, **attrs):
         found = self.find_all(tag, **attrs)
@@ -86,7 +60,7 @@ class Page(HTMLParser):
 
     def with_class(self, name):
         """Elements whose class list contains `name`."""
-        return [e for e in self.elements if name in (e.attrs.get("class") or "").split()]
+        return [e for e in self.soup.find_all(class_=True) if name in e["class"].split()]
 
     def link_texts(self, href):
         """The text of every link to `href`."""
@@ -94,17 +68,16 @@ class Page(HTMLParser):
 
     def inside(self, container):
         """The elements inside `container`, in document order."""
-        start = self.elements.index(container)
-        return self.elements[start + 1 : container.end]
+        return container.find_all(True)
 
     @property
     def headings(self):
         """(level, text) of every heading, in document order."""
-        return [(int(e.tag[1]), e.text) for e in self.elements if e.tag in HEADINGS]
+        return [(int(e.name[1]), e.text) for e in self.soup.find_all(HEADINGS)]
 
     @property
     def ids(self):
-        return [e.attrs["id"] for e in self.elements if e.attrs.get("id")]
+        return [e["id"] for e in self.soup.find_all(id=True)]
 
 
 def parse(response):
