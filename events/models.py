@@ -8,12 +8,15 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.api.fields import LocalDateTimeField
 from home.blocks import BodyBlock
 from home.models import BasePage, ContactMixin, IndexPage, PersonLink, TopicsMixin
+from home.models.mixins import people_field
 
 from .forms import EventPageForm
 
@@ -138,6 +141,27 @@ class EventPage(ContactMixin, TopicsMixin, BasePage):
         index.FilterField("start"),
         index.FilterField("end"),
     ]
+
+    # Times go out in the event's own time zone, with their UTC offset.
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("start", serializer=LocalDateTimeField()),
+        APIField("end", serializer=LocalDateTimeField()),
+        APIField("time_zone", writable=True),
+        APIField("event_format", writable=True),
+        APIField("status", writable=True),
+        APIField("venue_name", writable=True),
+        APIField("address", writable=True),
+        APIField("online_url", writable=True),
+        APIField("registration_url", writable=True),
+        APIField("registration_deadline", serializer=LocalDateTimeField()),
+        APIField("registration_open"),
+        people_field("speakers"),
+        *ContactMixin.api_fields,
+        *TopicsMixin.api_fields,
+        APIField("body", writable=True),
+    ]
+    api_prefetch = ("topics", "speakers__person", "contact")
 
     class Meta:
         verbose_name = "event"

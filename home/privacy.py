@@ -5,8 +5,9 @@ restricted when a restriction sits on a node whose path starts its own. That tes
 subquery, so listings and StreamField choosers can carry it in the query they already make.
 """
 
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
@@ -43,11 +44,37 @@ def _visible(objects, model, restricted):
     return [obj for obj in objects if not getattr(obj, "is_restricted", obj.pk not in open_ids)]
 
 
+def _current(page):
+    return page.expire_at is None or page.expire_at > timezone.now()
+
+
 def visible_pages(pages):
-    """The live pages among these that no view restriction covers, in order."""
-    return _visible([page for page in pages if page and page.live], Page, page_restricted())
+    """The live, unexpired pages among these that no view restriction covers, in order."""
+    pages = [page for page in pages if page and page.live and _current(page)]
+    return _visible(pages, Page, page_restricted())
 
 
 def visible_documents(documents):
     """The documents among these whose collection no view restriction covers, in order."""
     return _visible(documents, get_document_model(), collection_restricted())
+
+
+def not_expired():
+    """Query condition: the page has no expiry time, or it has not come yet.
+
+    The scheduler unpublishes expired pages; this keeps them out in the seconds before it does.
+    """
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+
+
+def public_pages(queryset=None):
+    """Live pages no view restriction covers and whose expiry has not come (for APIs, feeds)."""
+    queryset = Page.objects.all() if queryset is None else queryset
+    # page_restricted() rather than .public(), which first fetches every restriction.
+    return queryset.live().exclude(page_restricted()).filter(not_expired())
+
+
+def public_documents(queryset=None):
+    """Documents outside private collections."""
+    queryset = get_document_model().objects.all() if queryset is None else queryset
+    return queryset.exclude(collection_restricted())

@@ -3,6 +3,9 @@
 Idempotent: `manage.py setup_site` (and the demo loader) can run it any number of times.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowPage, WorkflowTask
@@ -66,19 +69,28 @@ def ensure_home_page():
         if welcome is not None:
             Site.objects.filter(root_page=welcome).update(root_page=home)
             welcome.delete()
+    hostname, port = public_host_and_port()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name="Mayors Innovation Project",
         )
-    elif site.root_page_id != home.id:
-        site.root_page = home
+    elif (site.root_page_id, site.hostname, site.port) != (home.id, hostname, port):
+        # The Site record gives pages their absolute URLs (feeds, APIs): keep it on the
+        # public address.
+        site.root_page, site.hostname, site.port = home, hostname, port
         site.save()
     return home
+
+
+def public_host_and_port():
+    """The host name and port of PUBLIC_BASE_URL, as Wagtail's Site record stores them."""
+    url = urlsplit(settings.PUBLIC_BASE_URL)
+    return url.hostname or "localhost", url.port or (443 if url.scheme == "https" else 80)
 
 
 def ensure_section(home, model, slug, title):

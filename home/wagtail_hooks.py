@@ -1,11 +1,20 @@
-"""Admin registration of the shared records: snippets and the member city directory."""
+"""Admin registration of the shared records; rich text link handlers that respect privacy."""
 
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from .models import MemberCity, Person, Testimonial, Topic
+from .richtext import VisibleDocumentLinkHandler, VisiblePageLinkHandler
+
+
+@hooks.register("register_rich_text_features", order=100)
+def register_visible_link_handlers(features):
+    """Rich text links to pages and documents visitors cannot see expand to a bare <a>."""
+    features.register_link_type(VisiblePageLinkHandler)
+    features.register_link_type(VisibleDocumentLinkHandler)
 
 
 class PersonFilterSet(WagtailFilterSet):

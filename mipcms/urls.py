@@ -1,4 +1,4 @@
-"""Top-level URLs: admin, documents, search, then Wagtail's page tree."""
+"""Top-level URLs: admin, documents, search, the content API, then Wagtail's page tree."""
 
 from django.conf import settings
 from django.urls import include, path
@@ -6,12 +6,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from mipcms.api import v2_router, v3_api
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("api/v2/", v2_router.urls),
+    path("api/v3/", v3_api.urls),
 ]
 
 if settings.DEBUG:

@@ -3,12 +3,14 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import BasePage, IndexPage, PersonLink, PublicationDateMixin, TopicsMixin
+from home.models.mixins import people_field
 
 
 class NewsIndexPage(IndexPage):
@@ -42,7 +44,20 @@ class NewsArticlePage(PublicationDateMixin, TopicsMixin, BasePage):
         FieldPanel("body"),
     ]
 
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+    ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        *PublicationDateMixin.api_fields,
+        people_field("authors"),
+        *TopicsMixin.api_fields,
+        APIField("body", writable=True),
+    ]
+    api_prefetch = ("topics", "authors__person")
 
     class Meta:
         verbose_name = "news article"

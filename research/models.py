@@ -1,14 +1,18 @@
 """The research section: reports with key findings and PDF downloads."""
 
 from django.db import models
+from django.db.models import Prefetch
 from django.template.defaultfilters import filesizeformat
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.api.fields import ImageField, Represented
+from home.api.representations import document_representation
 from home.blocks import BodyBlock
 from home.models import (
     BasePage,
@@ -18,7 +22,8 @@ from home.models import (
     PublicationDateMixin,
     TopicsMixin,
 )
-from home.privacy import visible_documents
+from home.models.mixins import people_field
+from home.privacy import collection_restricted, visible_documents
 
 
 class ResearchIndexPage(IndexPage):
@@ -42,6 +47,21 @@ class KeyFindingsBlock(blocks.StreamBlock):
         icon="tick",
         description="A single key finding of the report.",
     )
+
+
+def download_representation(download):
+    """A file of a report with its document, or None when the document is private."""
+    if getattr(download, "is_restricted", None) is None:
+        visible = bool(visible_documents([download.document]))
+    else:
+        visible = not download.is_restricted
+    if not visible:
+        return None
+    return {
+        "title": download.title,
+        "page_count": download.page_count,
+        "document": document_representation(download.document),
+    }
 
 
 class ResearchReportPage(ContactMixin, PublicationDateMixin, TopicsMixin, BasePage):
@@ -78,10 +98,33 @@ class ResearchReportPage(ContactMixin, PublicationDateMixin, TopicsMixin, BasePa
         *BasePage.search_fields,
         index.SearchField("key_findings"),
         index.SearchField("body"),
+        index.FilterField("publication_date"),
     ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        *PublicationDateMixin.api_fields,
+        APIField("cover_image", serializer=ImageField()),
+        APIField("key_findings", writable=True),
+        APIField("downloads", serializer=Represented(download_representation, many=True)),
+        people_field("authors"),
+        *ContactMixin.api_fields,
+        *TopicsMixin.api_fields,
+        APIField("body", writable=True),
+    ]
+
+    api_prefetch = ("topics", "authors__person", "contact")
 
     class Meta:
         verbose_name = "research report"
+
+    @classmethod
+    def get_api_prefetch(cls):
+        """Downloads arrive with their documents, knowing whether each is private."""
+        downloads = ResearchReportDownload.objects.select_related("document").annotate(
+            is_restricted=collection_restricted("document__collection__path")
+        )
+        return [*super().get_api_prefetch(), Prefetch("downloads", downloads)]
 
     def get_authors(self):
         """Authors in byline order, each with their person record."""

@@ -1,22 +1,16 @@
 """The site search page."""
 
-import re
-
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
-MAX_QUERY_LENGTH = 200
-WORD = re.compile(r"\w+")
+from .query import clean_query, search_terms
 
 
 def search(request):
     """Search live, public pages; any query string gets a page, never an error."""
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    query = "".join(ch for ch in query if ch.isprintable())
-    # Words only reach the search backend: SQLite's full-text engine treats quotes, stars
-    # and colons as syntax and fails on unbalanced ones.
-    terms = " ".join(WORD.findall(query))
+    query = clean_query(request.GET.get("q", ""))
+    terms = search_terms(query)
     results = Page.objects.none()
     if terms:
         results = Page.objects.live().public().specific().search(terms)

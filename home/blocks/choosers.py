@@ -8,11 +8,25 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.privacy import collection_restricted, page_restricted
+from home.api.representations import (
+    API_IMAGE_RENDITIONS,
+    document_representation,
+    image_representation,
+    page_link_representation,
+    testimonial_representation,
+)
+from home.privacy import (
+    collection_restricted,
+    page_restricted,
+    visible_documents,
+    visible_pages,
+)
 
-# Rendition sizes used by images inside StreamField; fetched in bulk with the images.
+# Rendition sizes used by images inside StreamField on the site and in the API; fetched in
+# bulk with the images.
 BODY_IMAGE_RENDITIONS = ("width-800", "width-1600")
 TESTIMONIAL_PHOTO_RENDITIONS = ("fill-160x160",)
+API_RENDITIONS = tuple(API_IMAGE_RENDITIONS.values())
 
 
 class BulkChooserMixin:
@@ -38,7 +52,11 @@ class RenditionImageChooserBlock(BulkChooserMixin, ImageChooserBlock):
     """An image chooser whose images arrive with their body renditions prefetched."""
 
     def get_bulk_queryset(self):
-        return self.model_class.objects.prefetch_renditions(*BODY_IMAGE_RENDITIONS)
+        specs = dict.fromkeys((*BODY_IMAGE_RENDITIONS, *API_RENDITIONS))
+        return self.model_class.objects.prefetch_renditions(*specs)
+
+    def get_api_representation(self, value, context=None):
+        return image_representation(value)
 
 
 class AccessibleImageBlock(ImageBlock):
@@ -50,6 +68,13 @@ class AccessibleImageBlock(ImageBlock):
         chooser.set_name("image")
         self.child_blocks["image"] = chooser
 
+    def get_api_representation(self, value, context=None):
+        if value is None:
+            return None
+        return image_representation(
+            value, alt=getattr(value, "contextual_alt_text", None), decorative=value.decorative
+        )
+
 
 class TestimonialChooserBlock(BulkChooserMixin, SnippetChooserBlock):
     """Choose a mayor's testimonial; photos and cities arrive with it."""
@@ -60,10 +85,14 @@ class TestimonialChooserBlock(BulkChooserMixin, SnippetChooserBlock):
     def get_bulk_queryset(self):
         from home.models import CustomImage
 
-        photos = CustomImage.objects.prefetch_renditions(*TESTIMONIAL_PHOTO_RENDITIONS)
+        specs = dict.fromkeys((*TESTIMONIAL_PHOTO_RENDITIONS, *API_RENDITIONS))
+        photos = CustomImage.objects.prefetch_renditions(*specs)
         return self.model_class.objects.select_related("city").prefetch_related(
             Prefetch("photo", queryset=photos)
         )
+
+    def get_api_representation(self, value, context=None):
+        return testimonial_representation(value)
 
 
 class VisiblePageChooserBlock(BulkChooserMixin, PageChooserBlock):
@@ -72,9 +101,17 @@ class VisiblePageChooserBlock(BulkChooserMixin, PageChooserBlock):
     def get_bulk_queryset(self):
         return self.model_class.objects.annotate(is_restricted=page_restricted())
 
+    def get_api_representation(self, value, context=None):
+        """The page as a link object, or None when visitors may not see it."""
+        return page_link_representation(value) if visible_pages([value]) else None
+
 
 class VisibleDocumentChooserBlock(BulkChooserMixin, DocumentChooserBlock):
     """A document chooser whose documents arrive knowing whether their collection is private."""
 
     def get_bulk_queryset(self):
         return self.model_class.objects.annotate(is_restricted=collection_restricted())
+
+    def get_api_representation(self, value, context=None):
+        """The document, or None when it sits in a private collection."""
+        return document_representation(value) if visible_documents([value]) else None

@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page
 
+from home.api.representations import public_url
 from home.privacy import visible_pages
 
 from .choosers import TestimonialChooserBlock, VisiblePageChooserBlock
@@ -40,6 +41,11 @@ class CallToActionBlock(blocks.StructBlock):
             "description": "Applications for the new mayors cohort are open.",
         }
 
+    def get_api_representation(self, value, context=None):
+        data = super().get_api_representation(value, context)
+        data["href"] = public_url(value.href())
+        return data
+
     def clean(self, value):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
@@ -67,6 +73,11 @@ class RelatedPagesBlock(blocks.StructBlock):
         value_class = RelatedPagesValue
         label = "Related pages"
         description = "Links to up to eight other pages on this site."
+
+    def get_api_representation(self, value, context=None):
+        data = super().get_api_representation(value, context)
+        data["pages"] = [page for page in data["pages"] if page is not None]
+        return data
 
     def get_preview_value(self):
         recent = Page.objects.live().public().filter(depth__gt=2).order_by("-pk")[:3]

@@ -101,6 +101,11 @@ class VideoBlock(blocks.StructBlock):
             "caption": "Recorded at the winter meeting.",
         }
 
+    def get_api_representation(self, value, context=None):
+        data = super().get_api_representation(value, context)
+        data["embed_url"] = value.embed_url()
+        return data
+
     def clean(self, value):
         value = super().clean(value)
         if value.get("url") and not parse_video_url(value["url"])[0]:

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.db.models import Prefetch
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -37,6 +38,8 @@ class IndexPage(BasePage):
     per_page = 10
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    api_fields = [*BasePage.api_fields, APIField("intro", writable=True)]
 
     class Meta:
         abstract = True

@@ -1,8 +1,12 @@
 """Custom image and document models: the site's media library."""
 
 from django.db import models
+from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+from home.api.fields import Represented
+from home.api.representations import image_representation
 
 
 class CustomImage(AbstractImage):
@@ -21,6 +25,18 @@ class CustomImage(AbstractImage):
     )
 
     admin_form_fields = (*Image.admin_form_fields, "alt_text", "credit")
+
+    # The images endpoint shows the same shape as an image inside a page.
+    api_fields = [
+        APIField("alt", serializer=Represented(lambda image: image.default_alt_text, source="*")),
+        APIField("credit"),
+        APIField(
+            "renditions",
+            serializer=Represented(
+                lambda image: image_representation(image)["renditions"], source="*"
+            ),
+        ),
+    ]
 
     class Meta(AbstractImage.Meta):
         verbose_name = "image"
@@ -49,6 +65,8 @@ class CustomDocument(AbstractDocument):
     )
 
     admin_form_fields = (*Document.admin_form_fields, "description")
+
+    api_fields = [APIField("description"), APIField("file_type"), APIField("file_size")]
 
     class Meta(AbstractDocument.Meta):
         verbose_name = "document"

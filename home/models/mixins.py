@@ -1,11 +1,21 @@
 """Abstract page mixins: what every page shares, and what dated content shares."""
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from home.api.fields import ImageField, Represented
+from home.api.representations import (
+    API_IMAGE_RENDITIONS,
+    contact_representation,
+    person_representation,
+    topic_representation,
+)
 
 
 class BasePage(Page):
@@ -45,6 +55,18 @@ class BasePage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
 
+    # Writable ones can be set through the v3 API; go_live_at and expire_at schedule a page.
+    api_fields = [
+        APIField("listing_title", writable=True),
+        APIField("summary", writable=True),
+        APIField("listing_image", serializer=ImageField()),
+        APIField("social_image", serializer=ImageField()),
+        APIField("go_live_at", writable=True),
+        APIField("expire_at", writable=True),
+    ]
+    # Related rows the API fetches in bulk with a listing (images are added by get_api_prefetch).
+    api_prefetch = ()
+
     class Meta:
         abstract = True
 
@@ -53,6 +75,17 @@ class BasePage(Page):
         """The title to use in listings."""
         return self.listing_title or self.title
 
+    @classmethod
+    def get_api_prefetch(cls):
+        """prefetch_related() lookups that let the API show many pages at a fixed cost."""
+        from .media import CustomImage
+
+        images = CustomImage.objects.prefetch_renditions(*API_IMAGE_RENDITIONS.values())
+        image_fields = [
+            field.name for field in cls.api_fields if isinstance(field.serializer, ImageField)
+        ]
+        return [*(Prefetch(name, queryset=images) for name in image_fields), *cls.api_prefetch]
+
 
 class TopicsMixin(models.Model):
     """Tags a page with policy areas, for filtering listings."""
@@ -60,6 +93,8 @@ class TopicsMixin(models.Model):
     topics = ParentalManyToManyField(
         "home.Topic", blank=True, related_name="+", help_text="The policy areas this covers."
     )
+
+    api_fields = [APIField("topics", serializer=Represented(topic_representation, many=True))]
 
     class Meta:
         abstract = True
@@ -74,6 +109,8 @@ class PublicationDateMixin(models.Model):
         db_index=True,
         help_text="Leave empty to use the day the page goes live.",
     )
+
+    api_fields = [APIField("publication_date", writable=True)]
 
     class Meta:
         abstract = True
@@ -100,6 +137,13 @@ class PersonLink(Orderable):
         return str(self.person)
 
 
+def people_field(relation):
+    """The API field listing a page's people (authors, speakers) in order, as small objects."""
+    return APIField(
+        relation, serializer=Represented(lambda link: person_representation(link.person), many=True)
+    )
+
+
 class ContactMixin(models.Model):
     """The person visitors should contact about a page."""
 
@@ -111,6 +155,8 @@ class ContactMixin(models.Model):
         related_name="+",
         help_text="Who visitors should get in touch with about this.",
     )
+
+    api_fields = [APIField("contact", serializer=Represented(contact_representation))]
 
     class Meta:
         abstract = True

@@ -4,10 +4,17 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.api.fields import ImageField, Represented
+from home.api.representations import (
+    member_representation,
+    page_link_representation,
+    testimonial_representation,
+)
 from home.blocks import BodyBlock
 
 from .listing import LISTING_IMAGE_RENDITIONS, IndexPage, listing_image_prefetch
@@ -57,8 +64,23 @@ class HomePage(BasePage):
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("hero_heading", writable=True),
+        APIField("hero_text", writable=True),
+        APIField("hero_image", serializer=ImageField()),
+        APIField("featured_pages", serializer=Represented(page_link_representation, many=True)),
+        APIField("testimonial", serializer=Represented(testimonial_representation)),
+        APIField("body", writable=True),
+    ]
+
     class Meta:
         verbose_name = "home page"
+
+    @property
+    def featured_pages(self):
+        """The featured pages a visitor may see, in order (for the API)."""
+        return self.get_featured_pages()
 
     def get_featured_pages(self):
         """The featured pages a visitor may see, in the chosen order, with their images."""
@@ -128,6 +150,12 @@ class StandardPage(BasePage):
         index.SearchField("body"),
     ]
 
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("intro", writable=True),
+        APIField("body", writable=True),
+    ]
+
     class Meta:
         verbose_name = "standard page"
 
@@ -187,6 +215,20 @@ class CohortPage(ContactMixin, TopicsMixin, BasePage):
         index.SearchField("audience"),
         index.SearchField("body"),
     ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("audience", writable=True),
+        APIField("members", serializer=Represented(member_representation, many=True)),
+        APIField("application_info", writable=True),
+        APIField("application_url", writable=True),
+        APIField("application_deadline", writable=True),
+        APIField("applications_open"),
+        *ContactMixin.api_fields,
+        *TopicsMixin.api_fields,
+        APIField("body", writable=True),
+    ]
+    api_prefetch = ("topics", "members__city", "contact")
 
     class Meta:
         verbose_name = "cohort page"

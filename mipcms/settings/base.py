@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
+    "wagtail.api.v2",
+    "wagtail.api.v3",
     "wagtail_modeladmin",
     "wagtail.embeds",
     "wagtail.sites",
@@ -61,10 +63,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -73,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "mipcms.api.APIMiddleware",
 ]
 
 ROOT_URLCONF = "mipcms.urls"
@@ -183,3 +188,23 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+
+# The content API (docs/api.md): v2 is the public read API, v3 the token-authenticated one.
+# Absolute URLs in API responses use the public address.
+WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
+# Rich text (also inside StreamField) goes out as display HTML with real links.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_SEARCH_ENABLED = True
+# The v3 API's interactive docs and OpenAPI schema: off unless turned on (dev.py does).
+WAGTAILAPI_DOCS_ENABLED = env_bool("API_DOCS_ENABLED", False)
+# Seconds browsers and CDNs may reuse a public API response before asking again.
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "30"))
+# Cross-origin reads of the public API: "*" (the default) or a comma-separated origin list.
+API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", "*")
+CORS_URLS_REGEX = r"^/api/v2/"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_ALL_ORIGINS = API_CORS_ALLOWED_ORIGINS == ["*"]
+CORS_ALLOWED_ORIGINS = [] if CORS_ALLOW_ALL_ORIGINS else API_CORS_ALLOWED_ORIGINS
+CORS_EXPOSE_HEADERS = ("ETag",)

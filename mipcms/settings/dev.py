@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, env_list
+from .base import MIDDLEWARE, env_bool, env_list
 
 DEBUG = True
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
@@ -12,6 +12,8 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 # runserver (and the test live server) serve static files from the apps directly.
 MIDDLEWARE = [name for name in MIDDLEWARE if not name.startswith("whitenoise.")]
+# The v3 API's interactive docs (/api/v3/docs/) and schema are on while developing.
+WAGTAILAPI_DOCS_ENABLED = env_bool("API_DOCS_ENABLED", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,67 @@
+"""Serializer fields for `APIField(..., serializer=...)`: each renders one shared JSON shape.
+
+They need no request, so Wagtail's v3 API (which reuses v2 serializers for reading) gives
+the same shapes as v2.
+"""
+
+from django.utils import timezone
+from rest_framework.fields import Field
+
+from .representations import image_representation, public_url
+
+
+class Represented(Field):
+    """A read-only field shown as `represent(value)`; with many=True, a list of related rows.
+
+    For `many`, rows come from the relation's `.all()` (prefetched by the endpoint), and
+    rows represented as None (a private document, a page visitors cannot see) are left out.
+    """
+
+    def __init__(self, represent, many=False, **kwargs):
+        self.represent = represent
+        self.many = many
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        if not self.many:
+            return self.represent(value)
+        items = (self.represent(item) for item in value.all())
+        return [item for item in items if item is not None]
+
+
+class ImageField(Represented):
+    """An image foreign key as alt text, credit and named renditions."""
+
+    def __init__(self, **kwargs):
+        super().__init__(image_representation, **kwargs)
+
+
+class LocalDateTimeField(Field):
+    """A moment shown in the zone named by the object's `zone` (an event's own time zone)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, source="*", **kwargs)
+
+    def to_representation(self, instance):
+        value = getattr(instance, self.field_name)
+        return timezone.localtime(value, instance.zone).isoformat() if value else None
+
+
+class PublicFileUrlField(Field):
+    """The absolute public address of a file (an image's original)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, source="*", **kwargs)
+
+    def to_representation(self, image):
+        return public_url(image.file.url)
+
+
+class PublicHtmlUrlField(Field):
+    """A page's web address on the public site (PUBLIC_BASE_URL), not the Site record's host."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, source="*", **kwargs)
+
+    def to_representation(self, page):
+        return public_url(page.url)

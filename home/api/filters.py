@@ -1,0 +1,165 @@
+"""Filters of the pages endpoint that consuming sites need, beyond Wagtail's own.
+
+Each applies to the page types that have what it filters on: on a listing of one such type it
+filters that type; on a listing of several types (or all pages) the other types drop out; on a
+listing of a type it cannot apply to, the client gets a 400 saying so.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.apps import apps
+from django.conf import settings
+from django.core.validators import slug_re
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import get_page_models
+
+from home.models import PublicationDateMixin, TopicsMixin
+
+
+def restrict(queryset, param, applies, condition):
+    """Keep pages of the types `applies(model)` accepts that meet `condition`."""
+    model = queryset.model
+    if applies(model):
+        return queryset.filter(condition)
+    models = [m for m in get_page_models() if applies(m) and issubclass(m, model)]
+    if not models:
+        raise BadRequestError(f"'{param}' does not apply to {model._meta.label} pages")
+    matching = Q()
+    for page_model in models:
+        matching |= Q(pk__in=page_model.objects.filter(condition).values("pk"))
+    return queryset.filter(matching)
+
+
+def slug_param(request, name):
+    """A slug from the query string, or None when absent; 400 when malformed."""
+    value = request.GET.get(name)
+    if value is None:
+        return None
+    if not slug_re.fullmatch(value):
+        raise BadRequestError(f"'{name}' must be a slug (letters, digits, hyphens), got {value!r}")
+    return value
+
+
+def date_param(request, name):
+    """A YYYY-MM-DD date from the query string, or None; 400 when it is not one."""
+    value = request.GET.get(name)
+    if value is None:
+        return None
+    try:
+        date = parse_date(value)
+    except ValueError:
+        date = None
+    if date is None:
+        raise BadRequestError(f"'{name}' must be a date as YYYY-MM-DD, got {value!r}")
+    return date
+
+
+def moment_param(request, name):
+    """A date or ISO 8601 date-time from the query string, as (aware moment, was a date).
+
+    A date means its midnight in the site's time zone; (None, False) when absent.
+    """
+    value = request.GET.get(name)
+    if value is None:
+        return None, False
+    try:
+        moment = parse_datetime(value)
+        date = None if moment else parse_date(value)
+    except ValueError:
+        moment = date = None
+    if moment is None and date is None:
+        raise BadRequestError(
+            f"'{name}' must be a date (YYYY-MM-DD) or date-time (ISO 8601), got {value!r}"
+        )
+    if moment is None:
+        moment = datetime.datetime.combine(date, datetime.time())
+    if timezone.is_naive(moment):
+        moment = moment.replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+    return moment, date is not None
+
+
+class TopicFilter(BaseFilterBackend):
+    """`?topic=housing`: pages tagged with that topic."""
+
+    def filter_queryset(self, request, queryset, view):
+        slug = slug_param(request, "topic")
+        if slug is None:
+            return queryset
+        return restrict(
+            queryset,
+            "topic",
+            lambda model: issubclass(model, TopicsMixin),
+            Q(topics__slug=slug),
+        )
+
+
+class AuthorFilter(BaseFilterBackend):
+    """`?author=<person slug>`: news articles and reports by that person."""
+
+    def filter_queryset(self, request, queryset, view):
+        slug = slug_param(request, "author")
+        if slug is None:
+            return queryset
+        return restrict(
+            queryset,
+            "author",
+            lambda model: hasattr(model, "get_authors"),
+            Q(authors__person__slug=slug),
+        )
+
+
+class PublishedFilter(BaseFilterBackend):
+    """`?published_from=` and `?published_to=` (inclusive dates): news and reports."""
+
+    def filter_queryset(self, request, queryset, view):
+        condition = Q()
+        start = date_param(request, "published_from")
+        end = date_param(request, "published_to")
+        if start:
+            condition &= Q(publication_date__gte=start)
+        if end:
+            condition &= Q(publication_date__lte=end)
+        if start is None and end is None:
+            return queryset
+        param = "published_from" if start else "published_to"
+        return restrict(
+            queryset, param, lambda model: issubclass(model, PublicationDateMixin), condition
+        )
+
+
+class EventFilter(BaseFilterBackend):
+    """`?when=upcoming|past`, `?start_from=` and `?start_to=`: events."""
+
+    def filter_queryset(self, request, queryset, view):
+        when = request.GET.get("when")
+        if when is not None and when not in {"upcoming", "past"}:
+            raise BadRequestError(f"'when' must be 'upcoming' or 'past', got {when!r}")
+        start_from, _ = moment_param(request, "start_from")
+        start_to, whole_day = moment_param(request, "start_to")
+        condition = Q()
+        now = timezone.now()
+        if when == "upcoming":
+            condition &= Q(end__gte=now)
+        elif when == "past":
+            condition &= Q(end__lt=now)
+        if start_from:
+            condition &= Q(start__gte=start_from)
+        if start_to and whole_day and start_to.date() < datetime.date.max:
+            condition &= Q(start__lt=start_to + datetime.timedelta(days=1))
+        elif start_to and not whole_day:
+            condition &= Q(start__lte=start_to)
+        if not condition:
+            return queryset
+        event_model = apps.get_model("events", "EventPage")
+        param = "when" if when else ("start_from" if start_from else "start_to")
+        queryset = restrict(
+            queryset, param, lambda model: issubclass(model, event_model), condition
+        )
+        if when and "order" not in request.GET and queryset.model is event_model:
+            queryset = queryset.order_by("start" if when == "upcoming" else "-start", "pk")
+        return queryset

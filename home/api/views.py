@@ -1,0 +1,273 @@
+"""The public read API's endpoints (Wagtail API v2): pages, images and documents.
+
+Wagtail's viewsets with three changes: every query parameter is checked before it reaches
+the database (a bad one is a 400 naming it, never a 500); only what is live and public is
+ever found, whoever asks; and a listing fetches related rows, StreamField blocks and rich
+text links in bulk, so twenty items cost the same queries as two.
+"""
+
+from django.core.exceptions import FieldError, ValidationError
+from django.db import DataError
+from django.db.models import ForeignKey, prefetch_related_objects
+from django.http import Http404
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.response import Response
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    LocaleFilter,
+    OrderingFilter,
+    TranslationOfFilter,
+)
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.v2.serializers import ImageSerializer
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
+
+from home.blocks.streams import prefetch_stream_blocks
+from home.privacy import collection_restricted, public_pages
+from home.richtext import prefetch_links
+from search.query import search_terms
+
+from .fields import PublicFileUrlField, PublicHtmlUrlField
+from .filters import AuthorFilter, EventFilter, PublishedFilter, TopicFilter
+from .representations import API_IMAGE_RENDITIONS
+
+# Largest primary key the database can hold; larger ids cannot exist.
+MAX_ID = 2**31 - 1
+# Parameters whose value is a page id ("root" too, where marked).
+ID_PARAMETERS = {"id": False, "child_of": True, "descendant_of": True, "ancestor_of": False,
+                 "translation_of": True}  # fmt: skip
+
+
+def check_query_string(query):
+    """Raise BadRequestError for a parameter no endpoint could use: control characters, ids."""
+    for name, value in query.items():
+        if any(not ch.isprintable() for ch in name + value):
+            raise BadRequestError(f"query parameter {name!r} contains a control character")
+        if name in {"limit", "offset"} and not (value.isdigit() and int(value) <= MAX_ID):
+            raise BadRequestError(f"'{name}' must be a whole number, got {value!r}")
+        if name in ID_PARAMETERS:
+            allow_root = ID_PARAMETERS[name]
+            if not (value.isdigit() and 0 < int(value) <= MAX_ID) and not (
+                allow_root and value == "root"
+            ):
+                raise BadRequestError(f"'{name}' must be a page id, got {value!r}")
+
+
+class FieldsFilter(BaseFilterBackend):
+    """`?<field>=<value>` on plain fields: the value is checked against the field first."""
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        fields.discard("locale")  # LocaleFilter handles it
+        for name, value in request.GET.items():
+            if name not in fields:
+                continue
+            field = queryset.model._meta.get_field(name)
+            if field.many_to_many or field.one_to_many:
+                raise BadRequestError(f"cannot filter by '{name}' (use the documented filters)")
+            if isinstance(field, ForeignKey):
+                field = field.target_field
+            try:
+                value = field.to_python(value)
+                if isinstance(value, int) and not abs(value) <= MAX_ID:
+                    raise ValidationError("out of range")
+            except ValidationError as error:
+                raise BadRequestError(
+                    f"{value!r} is not a valid value for '{name}': {' '.join(error.messages)}"
+                ) from error
+            queryset = queryset.filter(**{name: value})
+        return queryset
+
+
+class SearchFilter(BaseFilterBackend):
+    """`?search=`: the words of the query, as on the site's search page (search/query.py)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        operator = request.GET.get("search_operator")
+        if operator not in {None, "and", "or"}:
+            raise BadRequestError(f"'search_operator' must be 'and' or 'or', got {operator!r}")
+        terms = search_terms(request.GET["search"])
+        if not terms:
+            return queryset.none()
+        # The search backend understands only plain field filters, so the filtered pages
+        # reach it as a list of ids; ordering is kept, as `order` and relevance need.
+        searchable = queryset.model.objects.filter(pk__in=queryset.values("pk"))
+        searchable.query.order_by = queryset.query.order_by
+        try:
+            return get_search_backend().search(
+                terms, searchable, operator=operator, order_by_relevance="order" not in request.GET
+            )
+        except (FilterFieldError, OrderByFieldError) as error:
+            raise BadRequestError(str(error)) from error
+
+
+class PublicAPIMixin:
+    """Checked input, JSON errors, and bulk loading of what the serializer will show."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        check_query_string(request.GET)
+
+    def handle_exception(self, exc):
+        # Checks above should catch bad input first; this keeps anything they miss a 400.
+        if isinstance(exc, (ValidationError, FieldError, DataError, ValueError, OverflowError)):
+            messages = getattr(exc, "messages", None) or [str(exc)]
+            return Response({"message": "bad request: " + " ".join(messages)}, status=400)
+        return super().handle_exception(exc)
+
+    def check_pk(self):
+        """A 404 for ids too large to exist (the database would refuse to compare them)."""
+        if int(self.kwargs.get("pk", 0)) > MAX_ID:
+            raise Http404("not found")
+
+    def get_object(self):
+        self.check_pk()
+        return super().get_object()
+
+    def serialize(self, items, many):
+        """Serialized data for these objects, their related rows loaded in bulk first."""
+        serializer_class = self.get_serializer_class()
+        self.prefetch(items, set(serializer_class.Meta.fields))
+        serializer = serializer_class(items, many=many, context=self.get_serializer_context())
+        return serializer.data
+
+    def prefetch(self, items, fields):
+        """Load what the serialized `fields` of these objects need, a query per relation."""
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        items = list(self.paginate_queryset(queryset))
+        return self.get_paginated_response(self.serialize(items, many=True))
+
+    def detail_view(self, request, pk):
+        return Response(self.serialize([self.get_object()], many=True)[0])
+
+
+class PublicPageSerializer(PageSerializer):
+    """Wagtail's page serializer with web addresses on the public site."""
+
+    html_url = PublicHtmlUrlField()
+
+
+class PagesEndpoint(PublicAPIMixin, PagesAPIViewSet):
+    """Live, public pages; filters by type, topic, author, dates and event times."""
+
+    base_serializer_class = PublicPageSerializer
+    filter_backends = [
+        FieldsFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        TopicFilter,
+        AuthorFilter,
+        PublishedFilter,
+        EventFilter,
+        OrderingFilter,
+        TranslationOfFilter,
+        LocaleFilter,
+        SearchFilter,  # last: search results cannot be filtered further
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        ["topic", "author", "published_from", "published_to", "when", "start_from", "start_to"]
+    )
+
+    def get_base_queryset(self):
+        """Live, public, unexpired pages of the site, whoever asks (no session grants more)."""
+        try:
+            site = SiteFilterValidator(
+                site=self.request.GET.get("site"), request=self.request
+            ).site_obj
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
+        if site is None:
+            return public_pages().none()
+        return public_pages().descendant_of(site.root_page, inclusive=True)
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("locale")
+
+    def get_object(self):
+        # A page the listing would not show is a 404 here too.
+        self.check_pk()
+        page = self.get_base_queryset().filter(pk=self.kwargs["pk"]).specific().first()
+        if page is None:
+            raise Http404("not found")
+        return page
+
+    def prefetch(self, items, fields):
+        models = {type(item) for item in items}
+        if len(models) == 1 and hasattr(next(iter(models)), "get_api_prefetch"):
+            lookups = [
+                lookup
+                for lookup in next(iter(models)).get_api_prefetch()
+                if getattr(lookup, "prefetch_through", lookup).split("__")[0] in fields
+            ]
+            prefetch_related_objects(items, *lookups)
+        streams, texts = [], []
+        for item in items:
+            for field in type(item)._meta.concrete_fields:
+                if field.name not in fields:
+                    continue
+                if isinstance(field, StreamField):
+                    value = getattr(item, field.attname)
+                    streams.append(value)
+                    texts.extend(strings_in(list(value.raw_data)))
+                elif isinstance(field, RichTextField):
+                    texts.append(getattr(item, field.attname))
+        prefetch_stream_blocks(streams)
+        prefetch_links(texts)
+
+
+def strings_in(data):
+    """Every string inside stored StreamField data (where rich text links hide)."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from strings_in(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from strings_in(value)
+
+
+class MediaEndpointMixin(PublicAPIMixin):
+    """Images and documents outside private collections, whoever asks."""
+
+    filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
+
+    def get_queryset(self):
+        return self.model.objects.exclude(collection_restricted()).order_by("id")
+
+
+class PublicImageSerializer(ImageSerializer):
+    """Wagtail's image serializer with an absolute download URL."""
+
+    download_url = PublicFileUrlField()
+
+
+class ImagesEndpoint(MediaEndpointMixin, ImagesAPIViewSet):
+    """Images in public collections, with alt text, credit and renditions."""
+
+    base_serializer_class = PublicImageSerializer
+    listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "alt", "renditions"]
+
+    def get_queryset(self):
+        specs = API_IMAGE_RENDITIONS.values()
+        return super().get_queryset().prefetch_renditions(*specs)
+
+
+class DocumentsEndpoint(MediaEndpointMixin, DocumentsAPIViewSet):
+    """Documents in public collections."""

@@ -1,0 +1,102 @@
+"""Links in rich text: only to what visitors may see, loaded in bulk, absolute in the API.
+
+Wagtail stores links as `<a linktype="page" id="3">` and expands them when text is shown.
+The handlers here replace Wagtail's page and document handlers (see wagtail_hooks.py) so a
+link to a draft, private or expired page, or to a document in a private collection, expands
+to a bare `<a>`, exactly as for a deleted page. Inside `api_rich_text()` links become
+absolute public URLs, and `prefetch_links()` loads every link of a listing up front, so it
+costs one query per link type however many paragraphs it holds.
+"""
+
+from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.utils.html import escape
+from wagtail.documents.rich_text import DocumentLinkHandler
+from wagtail.rich_text import features
+from wagtail.rich_text.pages import PageLinkHandler
+from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
+
+from .api.representations import public_url
+from .privacy import public_documents, public_pages
+
+# {"absolute": bool, "cache": {(link type, id): object or None}} while serializing for the API.
+_api_state = ContextVar("mipcms_rich_text_links", default=None)
+
+
+@contextmanager
+def api_rich_text():
+    """Within the block (an API request), links expand to absolute URLs and are remembered."""
+    token = _api_state.set({"absolute": True, "cache": {}})
+    try:
+        yield
+    finally:
+        _api_state.reset(token)
+
+
+def prefetch_links(texts):
+    """Load every page and document linked from these database-HTML strings, one query each."""
+    by_type = defaultdict(list)
+    for text in texts:
+        for match in FIND_A_TAG.finditer(text or ""):
+            attrs = extract_attrs(match.group(1))
+            if "linktype" in attrs:
+                by_type[attrs["linktype"]].append(attrs)
+    handlers = features.get_link_types()
+    for link_type, attrs_list in by_type.items():
+        handler = handlers.get(link_type)
+        if handler is not None and issubclass(handler, VisibleLinkMixin):
+            handler.get_many(attrs_list)
+
+
+class VisibleLinkMixin:
+    """get_many() that finds only visible objects and remembers them for the API request."""
+
+    @classmethod
+    def load(cls, ids):
+        """Visible objects with these primary keys, by key as a string."""
+        raise NotImplementedError
+
+    @classmethod
+    def get_many(cls, attrs_list):
+        ids = [str(attrs.get("id", "")) for attrs in attrs_list]
+        state = _api_state.get()
+        cache = state["cache"] if state else {}
+        missing = {pk for pk in ids if (cls.identifier, pk) not in cache}
+        if missing:
+            found = cls.load([pk for pk in missing if pk.isdigit()])
+            cache.update({(cls.identifier, pk): found.get(pk) for pk in missing})
+        return [cache[(cls.identifier, pk)] for pk in ids]
+
+    @classmethod
+    def link_html(cls, url):
+        state = _api_state.get()
+        if url and state and state["absolute"]:
+            url = public_url(url)
+        return f'<a href="{escape(url)}">' if url else "<a>"
+
+
+class VisiblePageLinkHandler(VisibleLinkMixin, PageLinkHandler):
+    """Links to pages: a bare `<a>` unless the page is live, public and not expired."""
+
+    @classmethod
+    def load(cls, ids):
+        pages = public_pages().filter(id__in=ids).defer_streamfields()
+        return {str(page.pk): page for page in pages}
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        return [cls.link_html(page.url if page else "") for page in cls.get_many(attrs_list)]
+
+
+class VisibleDocumentLinkHandler(VisibleLinkMixin, DocumentLinkHandler):
+    """Links to documents: a bare `<a>` when the document is in a private collection."""
+
+    @classmethod
+    def load(cls, ids):
+        return {str(doc.pk): doc for doc in public_documents().filter(id__in=ids)}
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        return [cls.link_html(doc.url if doc else "") for doc in cls.get_many(attrs_list)]
