@@ -1,4 +1,4 @@
-"""`make bench`: server time and SQL queries of the main pages, on the demo content.
+"""`make bench`: server time and SQL queries of the main pages and API calls, on the demo content.
 
 Run after `make run` has loaded the demo (or any database with content). Prints, for each
 URL, the median and best of N warm requests through Django's test client (no network,
@@ -23,6 +23,14 @@ URLS = [
     "/cohorts/",
     "/about/",
     "/search/?q=water",
+    "/api/v2/pages/",
+    "/api/v2/pages/?type=news.NewsArticlePage&fields=*",
+    "/api/v2/pages/?type=research.ResearchReportPage&fields=*",
+    "/api/v2/pages/?type=events.EventPage&fields=*&when=upcoming",
+    "/api/v2/pages/?type=news.NewsArticlePage&topic=water&search=lead",
+    "/api/v2/images/",
+    "/api/v2/documents/",
+    "/api/v3/pages/?limit=20",
 ]
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "20"))
 
@@ -40,8 +48,8 @@ def main():
     setup_test_environment()  # lets the test client run against this database
     client = Client(HTTP_HOST="127.0.0.1")
     detail = Page.objects.live().filter(depth=4).order_by("-last_published_at").first()
-    urls = URLS + ([detail.url] if detail else [])
-    print(f"{'url':40} {'status':>6} {'median ms':>10} {'best ms':>8} {'queries':>8}")
+    urls = URLS + ([detail.url, f"/api/v2/pages/{detail.pk}/"] if detail else [])
+    print(f"{'url':60} {'status':>6} {'median ms':>10} {'best ms':>8} {'queries':>8}")
     for url in urls:
         response = client.get(url)  # warm: renditions, caches
         timings = []
@@ -52,7 +60,7 @@ def main():
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         print(
-            f"{url[:40]:40} {response.status_code:>6} {statistics.median(timings):>10.1f}"
+            f"{url[:60]:60} {response.status_code:>6} {statistics.median(timings):>10.1f}"
             f" {min(timings):>8.1f} {len(queries):>8}"
         )
     return 0
