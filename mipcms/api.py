@@ -5,8 +5,15 @@ and write API. See docs/api.md and docs/decisions/0004-two-api-versions.md.
 """
 
 from django.conf import settings
-from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.http import JsonResponse
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api as v3_api
 
 from home.api.views import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
@@ -17,16 +24,46 @@ v2_router.register_endpoint("pages", PagesEndpoint)
 v2_router.register_endpoint("images", ImagesEndpoint)
 v2_router.register_endpoint("documents", DocumentsEndpoint)
 
-__all__ = ["APIMiddleware", "v2_router", "v3_api"]
+# Rich text formats an anonymous client may ask for. The stored formats (db_html,
+# db_markdown) name the ids of linked pages, and Wagtail's markdown resolves links to
+# pages visitors may not see; only `html` goes through our link handlers (home/richtext.py).
+PUBLIC_RICH_TEXT_FORMATS = {"html"}
+
+
+def malformed_body(request, exc):
+    """A 422 for a write whose body Wagtail 8.0.1 cannot take apart (not a 500).
+
+    Wagtail's v3 form builder (wagtail/api/v3/form_data.py) assumes every StreamField item
+    is an object with "type" and "value": `[{"type": "paragraph"}]` raises a KeyError there
+    before any validation runs. Such errors on a write come from the body, so they are the
+    client's to fix; on a read they are real server errors and stay 500s.
+    """
+    if request.method not in {"POST", "PATCH", "PUT"}:
+        raise exc
+    detail = "Malformed request body: every StreamField item needs a 'type' and a 'value'."
+    return problem_response(status=422, detail=detail)
+
+
+for error_class in (KeyError, TypeError, AttributeError):
+    v3_api.add_exception_handler(error_class, malformed_body)
+
+__all__ = ["APIMiddleware", "api_not_found", "v2_router", "v3_api"]
+
+
+def api_not_found(request, path=""):
+    """A JSON 404 for an address under /api/ that no endpoint answers."""
+    return JsonResponse({"message": "not found"}, status=404)
 
 
 class APIMiddleware:
-    """For /api/ requests: absolute links in rich text, CDN caching headers, 304 responses.
+    """For /api/ requests: no cookies, absolute links, CDN caching headers and 304 responses.
 
-    A public (v2, or v3 without a token) GET may be cached by browsers and CDNs for
-    API_CACHE_MAX_AGE seconds; one made with a token is private. Every successful GET carries
-    an ETag of its body, so a client repeating a request with If-None-Match gets a 304 while
-    the content is unchanged.
+    The API ignores cookies, so being logged in to the admin or having typed a page's
+    password never changes what it shows, and public responses can be shared by a CDN. A
+    public (v2, or v3 without a token) GET may be cached for API_CACHE_MAX_AGE seconds; one
+    made with a token is private. Every successful GET carries an ETag of its body, so a
+    client repeating a request with If-None-Match gets a 304 while the content is unchanged.
+    Sits before the session middleware (see MIDDLEWARE in settings).
     """
 
     def __init__(self, get_response):
@@ -35,12 +72,21 @@ class APIMiddleware:
     def __call__(self, request):
         if not request.path.startswith("/api/"):
             return self.get_response(request)
+        request.COOKIES = {}
+        has_token = "HTTP_AUTHORIZATION" in request.META
+        rich_text_format = request.GET.get("rich_text_format")
+        if not has_token and rich_text_format not in {None, *PUBLIC_RICH_TEXT_FORMATS}:
+            return JsonResponse(
+                {"message": "rich_text_format must be 'html' without an API token"}, status=400
+            )
         with api_rich_text():
             response = self.get_response(request)
+        if request.path.startswith("/api/v3/"):
+            patch_vary_headers(response, ["Authorization"])
         if request.method not in {"GET", "HEAD"} or response.status_code != 200:
             patch_cache_control(response, no_store=True)
             return response
-        if "HTTP_AUTHORIZATION" in request.META:
+        if has_token:
             patch_cache_control(response, private=True, no_cache=True)
         else:
             patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)

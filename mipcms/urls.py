@@ -1,12 +1,12 @@
 """Top-level URLs: admin, documents, search, the content API, then Wagtail's page tree."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from mipcms.api import v2_router, v3_api
+from mipcms.api import api_not_found, v2_router, v3_api
 from search import views as search_views
 
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("api/v2/", v2_router.urls),
     path("api/v3/", v3_api.urls),
+    re_path(r"^api/(?P<path>.*/)$", api_not_found),
 ]
 
 if settings.DEBUG:
