@@ -7,13 +7,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.api.fields import LocalDateTimeField
 from home.blocks import BodyBlock
 from home.models import BasePage, ContactMixin, IndexPage, PersonLink, TopicsMixin
 from home.models.mixins import people_field
@@ -101,6 +101,9 @@ class EventPage(ContactMixin, TopicsMixin, BasePage):
     body = StreamField(BodyBlock(), blank=True)
 
     base_form_class = EventPageForm
+    # The API sends times with their UTC offset, so its form takes them as they are; the
+    # admin's form reads wall-clock times in the event's zone.
+    api_base_form_class = WagtailAdminPageForm
 
     content_panels = [
         *Page.content_panels,
@@ -142,11 +145,14 @@ class EventPage(ContactMixin, TopicsMixin, BasePage):
         index.FilterField("end"),
     ]
 
-    # Times go out in the event's own time zone, with their UTC offset.
+    # start, end and registration_deadline go out in the site's time zone and are written
+    # with their UTC offset; the local_* fields give the same moments in the event's zone.
     api_fields = [
         *BasePage.api_fields,
-        APIField("start", serializer=LocalDateTimeField()),
-        APIField("end", serializer=LocalDateTimeField()),
+        APIField("start", writable=True),
+        APIField("end", writable=True),
+        APIField("local_start"),
+        APIField("local_end"),
         APIField("time_zone", writable=True),
         APIField("event_format", writable=True),
         APIField("status", writable=True),
@@ -154,7 +160,8 @@ class EventPage(ContactMixin, TopicsMixin, BasePage):
         APIField("address", writable=True),
         APIField("online_url", writable=True),
         APIField("registration_url", writable=True),
-        APIField("registration_deadline", serializer=LocalDateTimeField()),
+        APIField("registration_deadline", writable=True),
+        APIField("local_registration_deadline"),
         APIField("registration_open"),
         people_field("speakers"),
         *ContactMixin.api_fields,

@@ -4,7 +4,6 @@ They need no request, so Wagtail's v3 API (which reuses v2 serializers for readi
 the same shapes as v2.
 """
 
-from django.utils import timezone
 from rest_framework.fields import Field
 
 from .representations import image_representation, public_url
@@ -13,8 +12,9 @@ from .representations import image_representation, public_url
 class Represented(Field):
     """A read-only field shown as `represent(value)`; with many=True, a list of related rows.
 
-    For `many`, rows come from the relation's `.all()` (prefetched by the endpoint), and
-    rows represented as None (a private document, a page visitors cannot see) are left out.
+    For `many`, rows come from the relation's `.all()` (prefetched by the endpoint) or from a
+    list a property built, and rows represented as None (a private document, a page visitors
+    cannot see) are left out.
     """
 
     def __init__(self, represent, many=False, **kwargs):
@@ -25,7 +25,8 @@ class Represented(Field):
     def to_representation(self, value):
         if not self.many:
             return self.represent(value)
-        items = (self.represent(item) for item in value.all())
+        rows = value.all() if hasattr(value, "all") else value
+        items = (self.represent(item) for item in rows)
         return [item for item in items if item is not None]
 
 
@@ -34,17 +35,6 @@ class ImageField(Represented):
 
     def __init__(self, **kwargs):
         super().__init__(image_representation, **kwargs)
-
-
-class LocalDateTimeField(Field):
-    """A moment shown in the zone named by the object's `zone` (an event's own time zone)."""
-
-    def __init__(self, **kwargs):
-        super().__init__(read_only=True, source="*", **kwargs)
-
-    def to_representation(self, instance):
-        value = getattr(instance, self.field_name)
-        return timezone.localtime(value, instance.zone).isoformat() if value else None
 
 
 class PublicFileUrlField(Field):
@@ -65,3 +55,13 @@ class PublicHtmlUrlField(Field):
 
     def to_representation(self, page):
         return public_url(page.url)
+
+
+class TagsField(Field):
+    """Tag names in order, from tags prefetched with the listing (Wagtail's own re-queries)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())

@@ -68,8 +68,10 @@ def moment_param(request, name):
     if value is None:
         return None, False
     try:
-        moment = parse_datetime(value)
-        date = None if moment else parse_date(value)
+        # A date first: parse_datetime() also reads "2030-06-10", as its midnight, which
+        # would make `start_to` end where the day begins.
+        date = parse_date(value)
+        moment = None if date else parse_datetime(value)
     except ValueError:
         moment = date = None
     if moment is None and date is None:
@@ -81,6 +83,18 @@ def moment_param(request, name):
     if timezone.is_naive(moment):
         moment = moment.replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
     return moment, date is not None
+
+
+def in_utc(moment, name):
+    """An aware moment in UTC, as it should reach the database; a 400 naming `name` if it can't.
+
+    ISO 8601 allows UTC offsets PostgreSQL refuses (beyond ±15:59: a DataError, not a 400),
+    and a moment near the years 1 or 9999 may fall outside the calendar in UTC.
+    """
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError as error:
+        raise BadRequestError(f"'{name}' is out of range, got {moment.isoformat()!r}") from error
 
 
 class TopicFilter(BaseFilterBackend):
@@ -148,11 +162,12 @@ class EventFilter(BaseFilterBackend):
         elif when == "past":
             condition &= Q(end__lt=now)
         if start_from:
-            condition &= Q(start__gte=start_from)
+            condition &= Q(start__gte=in_utc(start_from, "start_from"))
         if start_to and whole_day and start_to.date() < datetime.date.max:
-            condition &= Q(start__lt=start_to + datetime.timedelta(days=1))
+            # The day after, on the site's clock (a day across a DST change is not 24 hours).
+            condition &= Q(start__lt=in_utc(start_to + datetime.timedelta(days=1), "start_to"))
         elif start_to and not whole_day:
-            condition &= Q(start__lte=start_to)
+            condition &= Q(start__lte=in_utc(start_to, "start_to"))
         if not condition:
             return queryset
         event_model = apps.get_model("events", "EventPage")
@@ -160,6 +175,12 @@ class EventFilter(BaseFilterBackend):
         queryset = restrict(
             queryset, param, lambda model: issubclass(model, event_model), condition
         )
-        if when and "order" not in request.GET and queryset.model is event_model:
-            queryset = queryset.order_by("start" if when == "upcoming" else "-start", "pk")
+        if when and "order" not in request.GET:
+            # Soonest first, or latest first for past events, also when no type was given
+            # (the listing is then of Page, which reaches `start` through the event row).
+            start = "start"
+            if queryset.model is not event_model:
+                link = event_model._meta.get_ancestor_link(queryset.model)
+                start = f"{link.related_query_name()}__start"
+            queryset = queryset.order_by(start if when == "upcoming" else f"-{start}", "pk")
         return queryset

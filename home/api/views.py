@@ -6,10 +6,13 @@ ever found, whoever asks; and a listing fetches related rows, StreamField blocks
 text links in bulk, so twenty items cost the same queries as two.
 """
 
-from django.core.exceptions import FieldError, ValidationError
+import datetime
+
+from django.core.exceptions import FieldDoesNotExist, FieldError, ValidationError
 from django.db import DataError
 from django.db.models import ForeignKey, prefetch_related_objects
 from django.http import Http404
+from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 from wagtail.api.v2.filters import (
@@ -17,13 +20,14 @@ from wagtail.api.v2.filters import (
     ChildOfFilter,
     DescendantOfFilter,
     LocaleFilter,
-    OrderingFilter,
     TranslationOfFilter,
 )
+from wagtail.api.v2.filters import OrderingFilter as WagtailOrderingFilter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
+from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.v2.serializers import ImageSerializer
@@ -36,8 +40,8 @@ from home.privacy import collection_restricted, public_pages
 from home.richtext import prefetch_links
 from search.query import search_terms
 
-from .fields import PublicFileUrlField, PublicHtmlUrlField
-from .filters import AuthorFilter, EventFilter, PublishedFilter, TopicFilter
+from .fields import PublicFileUrlField, PublicHtmlUrlField, TagsField
+from .filters import AuthorFilter, EventFilter, PublishedFilter, TopicFilter, in_utc
 from .representations import API_IMAGE_RENDITIONS
 
 # Largest primary key the database can hold; larger ids cannot exist.
@@ -72,7 +76,9 @@ class FieldsFilter(BaseFilterBackend):
             if name not in fields:
                 continue
             field = queryset.model._meta.get_field(name)
-            if field.many_to_many or field.one_to_many:
+            # Related rows and StreamField bodies (JSON, whose to_python() chokes on "1")
+            # cannot be matched by one value.
+            if field.many_to_many or field.one_to_many or isinstance(field, StreamField):
                 raise BadRequestError(f"cannot filter by '{name}' (use the documented filters)")
             if isinstance(field, ForeignKey):
                 field = field.target_field
@@ -80,12 +86,32 @@ class FieldsFilter(BaseFilterBackend):
                 value = field.to_python(value)
                 if isinstance(value, int) and not abs(value) <= MAX_ID:
                     raise ValidationError("out of range")
+                if isinstance(value, datetime.datetime):
+                    # A time without an offset is the site's local time, as in `start_from`
+                    # (and without the warning Django gives for a naive value).
+                    if timezone.is_naive(value):
+                        value = timezone.make_aware(value)
+                    value = in_utc(value, name)
             except ValidationError as error:
                 raise BadRequestError(
                     f"{value!r} is not a valid value for '{name}': {' '.join(error.messages)}"
                 ) from error
             queryset = queryset.filter(**{name: value})
         return queryset
+
+
+class OrderingFilter(WagtailOrderingFilter):
+    """Wagtail's `?order=`, refusing related rows: ordering by them repeats items."""
+
+    def filter_queryset(self, request, queryset, view):
+        for name in request.GET.get("order", "").split(","):
+            try:
+                field = queryset.model._meta.get_field(name.lstrip("-"))
+            except FieldDoesNotExist:
+                continue  # Wagtail's filter names the unknown field
+            if field.many_to_many or field.one_to_many:
+                raise BadRequestError(f"cannot order by '{name}' (a list of related items)")
+        return super().filter_queryset(request, queryset, view)
 
 
 class SearchFilter(BaseFilterBackend):
@@ -249,13 +275,15 @@ class MediaEndpointMixin(PublicAPIMixin):
     filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
 
     def get_queryset(self):
-        return self.model.objects.exclude(collection_restricted()).order_by("id")
+        public = self.model.objects.exclude(collection_restricted())
+        return public.prefetch_related("tags").order_by("id")
 
 
 class PublicImageSerializer(ImageSerializer):
-    """Wagtail's image serializer with an absolute download URL."""
+    """Wagtail's image serializer with an absolute download URL and prefetched tags."""
 
     download_url = PublicFileUrlField()
+    tags = TagsField()
 
 
 class ImagesEndpoint(MediaEndpointMixin, ImagesAPIViewSet):
@@ -269,5 +297,13 @@ class ImagesEndpoint(MediaEndpointMixin, ImagesAPIViewSet):
         return super().get_queryset().prefetch_renditions(*specs)
 
 
+class PublicDocumentSerializer(DocumentSerializer):
+    """Wagtail's document serializer with prefetched tags."""
+
+    tags = TagsField()
+
+
 class DocumentsEndpoint(MediaEndpointMixin, DocumentsAPIViewSet):
-    """Documents in public collections."""
+    """Documents in public collections, with their type and size."""
+
+    base_serializer_class = PublicDocumentSerializer

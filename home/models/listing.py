@@ -9,6 +9,8 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.privacy import public_pages
+
 from .mixins import BasePage
 from .snippets import Topic
 
@@ -45,11 +47,9 @@ class IndexPage(BasePage):
         abstract = True
 
     def get_listing_queryset(self):
-        """Live, public children with everything a card shows, in listing order."""
+        """Live, public, unexpired children with what a card shows, in listing order."""
         return (
-            apps.get_model(self.listing_model)
-            .objects.live()
-            .public()
+            public_pages(apps.get_model(self.listing_model).objects.all())
             .child_of(self)
             .prefetch_related(listing_image_prefetch(), "topics", *self.listing_prefetch)
             .order_by(*self.listing_ordering)

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Prefetch
+from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -16,6 +17,7 @@ from home.api.representations import (
     person_representation,
     topic_representation,
 )
+from home.privacy import is_current
 
 
 class BasePage(Page):
@@ -74,6 +76,12 @@ class BasePage(Page):
     def display_title(self):
         """The title to use in listings."""
         return self.listing_title or self.title
+
+    def route(self, request, path_components):
+        # An expired page is gone for visitors even before the scheduler unpublishes it.
+        if not path_components and not is_current(self):
+            raise Http404
+        return super().route(request, path_components)
 
     @classmethod
     def get_api_prefetch(cls):

@@ -16,6 +16,7 @@ from home.api.representations import (
     testimonial_representation,
 )
 from home.blocks import BodyBlock
+from home.privacy import public_pages
 
 from .listing import LISTING_IMAGE_RENDITIONS, IndexPage, listing_image_prefetch
 from .mixins import BasePage, ContactMixin, TopicsMixin
@@ -87,7 +88,7 @@ class HomePage(BasePage):
         from .media import CustomImage
 
         ids = [item.featured_page_id for item in self.featured_items.all()]
-        pages = Page.objects.live().public().filter(id__in=ids).specific()
+        pages = public_pages().filter(id__in=ids).specific()
         by_id = {page.id: page for page in pages}
         ordered = [by_id[pk] for pk in ids if pk in by_id]
         image_ids = {getattr(page, "listing_image_id", None) for page in ordered} - {None}
@@ -105,15 +106,13 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["featured_pages"] = self.get_featured_pages()
         context["latest_news"] = (
-            NewsArticlePage.objects.live()
-            .public()
+            public_pages(NewsArticlePage.objects.all())
             .descendant_of(self)
             .prefetch_related(listing_image_prefetch(), "topics")
             .order_by("-publication_date", "-first_published_at")[:3]
         )
         context["upcoming_events"] = (
-            EventPage.objects.live()
-            .public()
+            public_pages(EventPage.objects.all())
             .descendant_of(self)
             .filter(end__gte=timezone.now())
             .prefetch_related(listing_image_prefetch(), "topics")
