@@ -44,13 +44,14 @@ def _visible(objects, model, restricted):
     return [obj for obj in objects if not getattr(obj, "is_restricted", obj.pk not in open_ids)]
 
 
-def _current(page):
+def is_current(page):
+    """Whether the page's expiry time (if any) is still to come."""
     return page.expire_at is None or page.expire_at > timezone.now()
 
 
 def visible_pages(pages):
     """The live, unexpired pages among these that no view restriction covers, in order."""
-    pages = [page for page in pages if page and page.live and _current(page)]
+    pages = [page for page in pages if page and page.live and is_current(page)]
     return _visible(pages, Page, page_restricted())
 
 

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db.models import Subquery
 from wagtail.models import Page, Site
 
-from home.privacy import page_restricted
+from home.privacy import public_pages
 
 register = template.Library()
 
@@ -35,13 +35,11 @@ def menu_pages(site):
     """
     root = Page.objects.filter(pk=site.root_page_id)
     return (
-        Page.objects.live()
-        .in_menu()
+        public_pages(Page.objects.in_menu())
         .filter(
             depth=Subquery(root.values("depth")[:1]) + 1,
             path__startswith=Subquery(root.values("path")[:1]),
         )
-        .exclude(page_restricted())
         .order_by("path")
     )
 
