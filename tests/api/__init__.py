@@ -1,0 +1,1 @@
+"""Tests of the public read API (v2)."""

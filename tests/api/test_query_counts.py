@@ -1,0 +1,100 @@
+"""A listing of twenty items costs the API the same queries as a listing of two.
+
+Every item carries realistic content (a body with every block: images, documents, page
+links in rich text, related pages, testimonials; authors, speakers, topics, downloads,
+members), so a relation or block that is loaded once per item shows as extra queries,
+printed with their SQL when the test fails.
+"""
+
+import re
+from collections import Counter
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.home.factories import DocumentFactory, ImageFactory
+
+pytestmark = pytest.mark.django_db
+
+FEW, MANY = 2, 20
+
+# Page types of which a site has many: (type label, parent's type label or None for home).
+LISTED_TYPES = [
+    ("home.StandardPage", "home.StandardPage"),
+    ("home.CohortPage", "home.CohortIndexPage"),
+    ("news.NewsArticlePage", "news.NewsIndexPage"),
+    ("research.ResearchReportPage", "research.ResearchIndexPage"),
+    ("events.EventPage", "events.EventIndexPage"),
+    ("home.CohortIndexPage", None),
+    ("news.NewsIndexPage", None),
+    ("research.ResearchIndexPage", None),
+    ("events.EventIndexPage", None),
+]
+
+
+def normalized(sql):
+    """SQL with its literal values blanked, so the same query for another row compares equal."""
+    sql = re.sub(r"'[^']*'", "?", sql)
+    sql = re.sub(r"\b\d+\b", "?", sql)
+    sql = re.sub(r"((?:\"\w+\"\.)?\"\w+\" = \?)(?: OR \1)+", r"\1 OR ...", sql)
+    return re.sub(r"\((?:\?, )*\?\)", "(...)", sql)
+
+
+def measure(client, url, expected_items):
+    """The queries of a request for `url` once its image renditions exist.
+
+    The warm-up request creates the renditions. The cache is emptied after it, as after a
+    deploy, since a cached rendition would hide a listing that fetches them one by one.
+    """
+    response = client.get(url)
+    assert response.status_code == 200, response.content[:500]
+    assert len(response.json()["items"]) == expected_items
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def assert_same_cost(what, few, many):
+    """Fail, showing the SQL of each query the longer listing made more often."""
+    extra = Counter(map(normalized, many)) - Counter(map(normalized, few))
+    report = "\n\n".join(f"{count} x {sql}" for sql, count in extra.items())
+    assert len(many) == len(few), (
+        f"{what}: {len(few)} queries for {FEW} items but {len(many)} for {MANY}. "
+        f"Queries made more often with {MANY} items:\n\n{report}"
+    )
+
+
+@pytest.mark.parametrize(("label", "parent_label"), LISTED_TYPES, ids=[t for t, _ in LISTED_TYPES])
+def test_page_listing_cost_does_not_grow_with_items(client, content, label, parent_label):
+    parent = content.page(parent_label) if parent_label else content.home
+    url = f"/api/v2/pages/?type={label}&child_of={parent.pk}&fields=*&limit=50"
+    for _ in range(FEW):
+        content.page(label, parent=parent)
+    few = measure(client, url, FEW)
+    for _ in range(MANY - FEW):
+        content.page(label, parent=parent)
+    many = measure(client, url, MANY)
+    assert_same_cost(label, few, many)
+
+
+def add_media(kind):
+    """An image or document with tags, in the default (public) collection."""
+    item = ImageFactory() if kind == "images" else DocumentFactory()
+    item.tags.add("housing", f"tag-{item.pk}")
+    return item
+
+
+@pytest.mark.parametrize("kind", ["images", "documents"])
+def test_media_listing_cost_does_not_grow_with_items(client, home_page, kind):
+    url = f"/api/v2/{kind}/?fields=*&limit=50"
+    for _ in range(FEW):
+        add_media(kind)
+    few = measure(client, url, FEW)
+    for _ in range(MANY - FEW):
+        add_media(kind)
+    many = measure(client, url, MANY)
+    assert_same_cost(f"/api/v2/{kind}/", few, many)

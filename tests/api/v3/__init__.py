@@ -1,0 +1,1 @@
+"""Tests of the token-authenticated automation API (v3)."""

@@ -1,0 +1,74 @@
+"""Fixtures for the v3 API tests: the site's sections, staff users and their API tokens."""
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Page
+
+from home.site_setup import ensure_site
+from tests.api.v3.clients import APIClient, create_token, staff_user
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Site root paths are cached; a rolled-back test must not leak them into the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site(db):
+    """The home page with its sections (/news/, /research/, /events/...) and review workflow."""
+    return ensure_site()
+
+
+@pytest.fixture
+def news_index(site):
+    return Page.objects.get(url_path="/home/news/").specific
+
+
+@pytest.fixture
+def events_index(site):
+    return Page.objects.get(url_path="/home/events/").specific
+
+
+@pytest.fixture
+def research_index(site):
+    return Page.objects.get(url_path="/home/research/").specific
+
+
+@pytest.fixture
+def admin_user(site, django_user_model):
+    return django_user_model.objects.create_superuser("webmaster", "webmaster@mip.example", "pw")
+
+
+@pytest.fixture
+def editor(site, django_user_model):
+    """A communications staff member in Wagtail's Editors group (add and edit, no publish)."""
+    return staff_user(django_user_model, "editor", "Editors")
+
+
+@pytest.fixture
+def moderator(site, django_user_model):
+    """A member of the Moderators group (add, edit and publish)."""
+    return staff_user(django_user_model, "moderator", "Moderators")
+
+
+@pytest.fixture
+def admin_api(admin_user):
+    return APIClient(create_token(admin_user))
+
+
+@pytest.fixture
+def editor_api(editor):
+    return APIClient(create_token(editor))
+
+
+@pytest.fixture
+def moderator_api(moderator):
+    return APIClient(create_token(moderator))
+
+
+@pytest.fixture
+def anonymous_api(site):
+    return APIClient()
