@@ -29,3 +29,8 @@ class BodyBlock(blocks.StreamBlock):
     key_figure = KeyFigureBlock()
     accordion = AccordionBlock()
     related_pages = RelatedPagesBlock()
+
+    def get_api_representation(self, value, context=None):
+        """The blocks, leaving out those that point only at what visitors may not see."""
+        items = super().get_api_representation(value, context)
+        return [item for item in items if item["value"] is not None]

@@ -42,8 +42,16 @@ class CallToActionBlock(blocks.StructBlock):
         }
 
     def get_api_representation(self, value, context=None):
+        """The button with its resolved address; None (left out) when it leads nowhere.
+
+        As on the site, a button whose page visitors may not see is dropped whole, so its
+        wording cannot hint at the hidden page.
+        """
+        href = value.href()
+        if not href:
+            return None
         data = super().get_api_representation(value, context)
-        data["href"] = public_url(value.href())
+        data["href"] = public_url(href)
         return data
 
     def clean(self, value):

@@ -151,6 +151,12 @@ class DocumentBlock(blocks.StructBlock):
         label = "Document download"
         description = "A link to download a file, with its type and size."
 
+    def get_api_representation(self, value, context=None):
+        """The download; None (left out) when the document is private, as on the site."""
+        if not value.is_visible():
+            return None
+        return super().get_api_representation(value, context)
+
     def get_preview_value(self):
         from home.models import CustomDocument
 
