@@ -97,34 +97,44 @@ def in_utc(moment, name):
         raise BadRequestError(f"'{name}' is out of range, got {moment.isoformat()!r}") from error
 
 
-class TopicFilter(BaseFilterBackend):
+class SlugFilter(BaseFilterBackend):
+    """`?<param>=<slug>`: pages related through `lookup` to the record with that slug."""
+
+    param = ""
+    lookup = ""
+
+    @staticmethod
+    def applies(model):
+        """Whether pages of this type have the relation."""
+        raise NotImplementedError
+
+    def filter_queryset(self, request, queryset, view):
+        slug = slug_param(request, self.param)
+        if slug is None:
+            return queryset
+        return restrict(queryset, self.param, self.applies, Q(**{self.lookup: slug}))
+
+
+class TopicFilter(SlugFilter):
     """`?topic=housing`: pages tagged with that topic."""
 
-    def filter_queryset(self, request, queryset, view):
-        slug = slug_param(request, "topic")
-        if slug is None:
-            return queryset
-        return restrict(
-            queryset,
-            "topic",
-            lambda model: issubclass(model, TopicsMixin),
-            Q(topics__slug=slug),
-        )
+    param = "topic"
+    lookup = "topics__slug"
+
+    @staticmethod
+    def applies(model):
+        return issubclass(model, TopicsMixin)
 
 
-class AuthorFilter(BaseFilterBackend):
+class AuthorFilter(SlugFilter):
     """`?author=<person slug>`: news articles and reports by that person."""
 
-    def filter_queryset(self, request, queryset, view):
-        slug = slug_param(request, "author")
-        if slug is None:
-            return queryset
-        return restrict(
-            queryset,
-            "author",
-            lambda model: hasattr(model, "get_authors"),
-            Q(authors__person__slug=slug),
-        )
+    param = "author"
+    lookup = "authors__person__slug"
+
+    @staticmethod
+    def applies(model):
+        return hasattr(model, "get_authors")
 
 
 class PublishedFilter(BaseFilterBackend):

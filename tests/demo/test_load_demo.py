@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Page, Revision, Site
 
 from events.models import EventPage
+from home.blocks import BodyBlock
 from home.models import (
     CohortMember,
     CohortPage,
@@ -28,20 +29,8 @@ from home.models import Testimonial as MayorTestimonial  # not collected as a te
 from news.models import NewsArticlePage
 from research.models import ResearchReportDownload, ResearchReportPage
 
-BODY_BLOCK_TYPES = {
-    "paragraph",
-    "heading",
-    "image",
-    "quote",
-    "testimonial",
-    "video",
-    "document",
-    "call_to_action",
-    "table",
-    "key_figure",
-    "accordion",
-    "related_pages",
-}
+# Every block editors can choose; the demo shows each of them.
+BODY_BLOCK_TYPES = set(BodyBlock.base_blocks)
 COUNTED = [Page, Revision, CustomImage, CustomDocument, Topic, Person, MemberCity, MayorTestimonial]
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 
