@@ -3,9 +3,12 @@
 Wagtail stores links as `<a linktype="page" id="3">` and expands them when text is shown.
 The handlers here replace Wagtail's page and document handlers (see wagtail_hooks.py) so a
 link to a draft, private or expired page, or to a document in a private collection, expands
-to a bare `<a>`, exactly as for a deleted page. Inside `api_rich_text()` links become
-absolute public URLs, and `prefetch_links()` loads every link of a listing up front, so it
-costs one query per link type however many paragraphs it holds.
+to a bare `<a>`, exactly as for a deleted page.
+
+Every request runs inside `rich_text_links()` (RichTextLinksMiddleware): linked objects are
+remembered for the request, and `prefetch_links()` loads all the links of a page (or of a
+whole API listing) up front, so a body costs one query per link type however many
+paragraphs it holds. In the API the links become absolute public URLs.
 """
 
 from collections import defaultdict
@@ -14,6 +17,7 @@ from contextvars import ContextVar
 
 from django.utils.html import escape
 from wagtail.documents.rich_text import DocumentLinkHandler
+from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import features
 from wagtail.rich_text.pages import PageLinkHandler
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
@@ -21,18 +25,52 @@ from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 from .api.representations import public_url
 from .privacy import public_documents, public_pages
 
-# {"absolute": bool, "cache": {(link type, id): object or None}} while serializing for the API.
-_api_state = ContextVar("mipcms_rich_text_links", default=None)
+# {"absolute": bool, "cache": {(link type, id): object or None}} for the current request.
+_state = ContextVar("mipcms_rich_text_links", default=None)
 
 
 @contextmanager
-def api_rich_text():
-    """Within the block (an API request), links expand to absolute URLs and are remembered."""
-    token = _api_state.set({"absolute": True, "cache": {}})
+def rich_text_links(absolute=False):
+    """Within the block (a request), linked objects are remembered; absolute=True for the API."""
+    token = _state.set({"absolute": absolute, "cache": {}})
     try:
         yield
     finally:
-        _api_state.reset(token)
+        _state.reset(token)
+
+
+class RichTextLinksMiddleware:
+    """Runs each request inside rich_text_links(): absolute links for /api/ addresses."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with rich_text_links(absolute=request.path.startswith("/api/")):
+            return self.get_response(request)
+
+
+def stored_rich_texts(obj, field_names=None):
+    """The stored rich text of an object's RichTextFields and StreamFields (all, or these)."""
+    for field in type(obj)._meta.concrete_fields:
+        if field_names is not None and field.name not in field_names:
+            continue
+        if isinstance(field, RichTextField):
+            yield getattr(obj, field.attname) or ""
+        elif isinstance(field, StreamField):
+            yield from _strings_in(list(getattr(obj, field.attname).raw_data))
+
+
+def _strings_in(data):
+    """Every string inside stored StreamField data (where rich text links hide)."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings_in(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings_in(value)
 
 
 def prefetch_links(texts):
@@ -51,7 +89,7 @@ def prefetch_links(texts):
 
 
 class VisibleLinkMixin:
-    """get_many() that finds only visible objects and remembers them for the API request."""
+    """get_many() that finds only visible objects and remembers them for the request."""
 
     @classmethod
     def load(cls, ids):
@@ -61,7 +99,7 @@ class VisibleLinkMixin:
     @classmethod
     def get_many(cls, attrs_list):
         ids = [str(attrs.get("id", "")) for attrs in attrs_list]
-        state = _api_state.get()
+        state = _state.get()
         cache = state["cache"] if state else {}
         missing = {pk for pk in ids if (cls.identifier, pk) not in cache}
         if missing:
@@ -71,7 +109,7 @@ class VisibleLinkMixin:
 
     @classmethod
     def link_html(cls, url):
-        state = _api_state.get()
+        state = _state.get()
         if url and state and state["absolute"]:
             url = public_url(url)
         return f'<a href="{escape(url)}">' if url else "<a>"

@@ -17,7 +17,6 @@ from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api as v3_api
 
 from home.api.views import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
-from home.richtext import api_rich_text
 
 v2_router = WagtailAPIRouter("wagtailapi")
 v2_router.register_endpoint("pages", PagesEndpoint)
@@ -30,15 +29,25 @@ v2_router.register_endpoint("documents", DocumentsEndpoint)
 PUBLIC_RICH_TEXT_FORMATS = {"html"}
 
 
+def raised_in(exc, module_name):
+    """Whether the exception was raised (at any depth) by code of this module."""
+    frame = exc.__traceback__
+    while frame is not None:
+        if frame.tb_frame.f_globals.get("__name__") == module_name:
+            return True
+        frame = frame.tb_next
+    return False
+
+
 def malformed_body(request, exc):
     """A 422 for a write whose body Wagtail 8.0.1 cannot take apart (not a 500).
 
     Wagtail's v3 form builder (wagtail/api/v3/form_data.py) assumes every StreamField item
     is an object with "type" and "value": `[{"type": "paragraph"}]` raises a KeyError there
-    before any validation runs. Such errors on a write come from the body, so they are the
-    client's to fix; on a read they are real server errors and stay 500s.
+    before any validation runs. Only errors raised inside that module are answered here; any
+    other KeyError or TypeError is a real server error and stays a 500.
     """
-    if request.method not in {"POST", "PATCH", "PUT"}:
+    if not raised_in(exc, "wagtail.api.v3.form_data"):
         raise exc
     detail = "Malformed request body: every StreamField item needs a 'type' and a 'value'."
     return problem_response(status=422, detail=detail)
@@ -56,7 +65,7 @@ def api_not_found(request, path=""):
 
 
 class APIMiddleware:
-    """For /api/ requests: no cookies, absolute links, CDN caching headers and 304 responses.
+    """For /api/ requests: no cookies, CDN caching headers and 304 responses.
 
     The API ignores cookies, so being logged in to the admin or having typed a page's
     password never changes what it shows, and public responses can be shared by a CDN. A
@@ -79,8 +88,7 @@ class APIMiddleware:
             return JsonResponse(
                 {"message": "rich_text_format must be 'html' without an API token"}, status=400
             )
-        with api_rich_text():
-            response = self.get_response(request)
+        response = self.get_response(request)
         if request.path.startswith("/api/v3/"):
             patch_vary_headers(response, ["Authorization"])
         if request.method not in {"GET", "HEAD"} or response.status_code != 200:

@@ -47,16 +47,6 @@ class PublicFileUrlField(Field):
         return public_url(image.file.url)
 
 
-class PublicHtmlUrlField(Field):
-    """A page's web address on the public site (PUBLIC_BASE_URL), not the Site record's host."""
-
-    def __init__(self, **kwargs):
-        super().__init__(read_only=True, source="*", **kwargs)
-
-    def to_representation(self, page):
-        return public_url(page.url)
-
-
 class TagsField(Field):
     """Tag names in order, from tags prefetched with the listing (Wagtail's own re-queries)."""
 

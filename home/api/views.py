@@ -7,6 +7,7 @@ text links in bulk, so twenty items cost the same queries as two.
 """
 
 import datetime
+import logging
 
 from django.core.exceptions import FieldDoesNotExist, FieldError, ValidationError
 from django.db import DataError
@@ -23,13 +24,12 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.filters import OrderingFilter as WagtailOrderingFilter
-from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.search.backends import get_search_backend
@@ -37,12 +37,14 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from home.blocks.streams import prefetch_stream_blocks
 from home.privacy import collection_restricted, public_pages
-from home.richtext import prefetch_links
+from home.richtext import prefetch_links, stored_rich_texts
 from search.query import search_terms
 
-from .fields import PublicFileUrlField, PublicHtmlUrlField, TagsField
+from .fields import PublicFileUrlField, TagsField
 from .filters import AuthorFilter, EventFilter, PublishedFilter, TopicFilter, in_utc
 from .representations import API_IMAGE_RENDITIONS
+
+logger = logging.getLogger(__name__)
 
 # Largest primary key the database can hold; larger ids cannot exist.
 MAX_ID = 2**31 - 1
@@ -51,16 +53,21 @@ ID_PARAMETERS = {"id": False, "child_of": True, "descendant_of": True, "ancestor
                  "translation_of": True}  # fmt: skip
 
 
+def is_number(value):
+    """Whether the text is a plain whole number (ASCII digits only: "²".isdigit() is true)."""
+    return value.isascii() and value.isdigit()
+
+
 def check_query_string(query):
     """Raise BadRequestError for a parameter no endpoint could use: control characters, ids."""
     for name, value in query.items():
         if any(not ch.isprintable() for ch in name + value):
             raise BadRequestError(f"query parameter {name!r} contains a control character")
-        if name in {"limit", "offset"} and not (value.isdigit() and int(value) <= MAX_ID):
+        if name in {"limit", "offset"} and not (is_number(value) and int(value) <= MAX_ID):
             raise BadRequestError(f"'{name}' must be a whole number, got {value!r}")
         if name in ID_PARAMETERS:
             allow_root = ID_PARAMETERS[name]
-            if not (value.isdigit() and 0 < int(value) <= MAX_ID) and not (
+            if not (is_number(value) and 0 < int(value) <= MAX_ID) and not (
                 allow_root and value == "root"
             ):
                 raise BadRequestError(f"'{name}' must be a page id, got {value!r}")
@@ -146,9 +153,14 @@ class PublicAPIMixin:
         check_query_string(request.GET)
 
     def handle_exception(self, exc):
-        # Checks above should catch bad input first; this keeps anything they miss a 400.
+        # The checks above should catch bad input first; this keeps anything they miss a 400,
+        # logged so the missing check can be added, and never quotes SQL back to the client.
         if isinstance(exc, (ValidationError, FieldError, DataError, ValueError, OverflowError)):
-            messages = getattr(exc, "messages", None) or [str(exc)]
+            logger.warning("API input reached %s unchecked", type(exc).__name__, exc_info=exc)
+            if isinstance(exc, DataError):
+                messages = ["a value is out of range for the database"]
+            else:
+                messages = getattr(exc, "messages", None) or [str(exc)]
             return Response({"message": "bad request: " + " ".join(messages)}, status=400)
         return super().handle_exception(exc)
 
@@ -182,16 +194,9 @@ class PublicAPIMixin:
         return Response(self.serialize([self.get_object()], many=True)[0])
 
 
-class PublicPageSerializer(PageSerializer):
-    """Wagtail's page serializer with web addresses on the public site."""
-
-    html_url = PublicHtmlUrlField()
-
-
 class PagesEndpoint(PublicAPIMixin, PagesAPIViewSet):
     """Live, public pages; filters by type, topic, author, dates and event times."""
 
-    base_serializer_class = PublicPageSerializer
     filter_backends = [
         FieldsFilter,
         ChildOfFilter,
@@ -242,31 +247,14 @@ class PagesEndpoint(PublicAPIMixin, PagesAPIViewSet):
                 if getattr(lookup, "prefetch_through", lookup).split("__")[0] in fields
             ]
             prefetch_related_objects(items, *lookups)
-        streams, texts = [], []
-        for item in items:
-            for field in type(item)._meta.concrete_fields:
-                if field.name not in fields:
-                    continue
-                if isinstance(field, StreamField):
-                    value = getattr(item, field.attname)
-                    streams.append(value)
-                    texts.extend(strings_in(list(value.raw_data)))
-                elif isinstance(field, RichTextField):
-                    texts.append(getattr(item, field.attname))
+        streams = [
+            getattr(item, field.attname)
+            for item in items
+            for field in type(item)._meta.concrete_fields
+            if field.name in fields and isinstance(field, StreamField)
+        ]
         prefetch_stream_blocks(streams)
-        prefetch_links(texts)
-
-
-def strings_in(data):
-    """Every string inside stored StreamField data (where rich text links hide)."""
-    if isinstance(data, str):
-        yield data
-    elif isinstance(data, dict):
-        for value in data.values():
-            yield from strings_in(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from strings_in(value)
+        prefetch_links(text for item in items for text in stored_rich_texts(item, fields))
 
 
 class MediaEndpointMixin(PublicAPIMixin):

@@ -77,6 +77,13 @@ class BasePage(Page):
         """The title to use in listings."""
         return self.listing_title or self.title
 
+    def get_context(self, request, *args, **kwargs):
+        from home.richtext import prefetch_links, stored_rich_texts
+
+        # All the links in the page's rich text, loaded together before the template runs.
+        prefetch_links(stored_rich_texts(self))
+        return super().get_context(request, *args, **kwargs)
+
     def route(self, request, path_components):
         # An expired page is gone for visitors even before the scheduler unpublishes it.
         if not path_components and not is_current(self):

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Rich text links loaded once per request (and absolute in the API): home/richtext.py.
+    "home.richtext.RichTextLinksMiddleware",
 ]
 
 ROOT_URLCONF = "mipcms.urls"

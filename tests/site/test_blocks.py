@@ -49,6 +49,11 @@ def every_block(media):
     return stream(
         ("heading", {"text": "What the data shows", "level": "h2"}),
         ("paragraph", "<p>Council approved the plan <b>unanimously</b>.</p>"),
+        (
+            "paragraph",
+            f'<p>See <a linktype="page" id="{media["live"].pk}">membership</a> and the '
+            f'<a linktype="document" id="{document.pk}">brief</a>.</p>',
+        ),
         ("heading", {"text": "In detail", "level": "h3"}),
         (
             "image",
@@ -246,6 +251,31 @@ def test_body_blocks_cost_no_queries_per_block(client, media):
     for page in (few, many):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(page.url).status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]
+
+
+def test_links_in_rich_text_cost_no_queries_per_paragraph(client, media):
+    def linking_page(count):
+        targets = [StandardPageFactory(title=f"Target {count}-{n}") for n in range(count)]
+        documents = [DocumentFactory(title=f"Brief {n}") for n in range(count)]
+        paragraphs = [
+            (
+                "paragraph",
+                f'<p><a linktype="page" id="{target.pk}">{target.title}</a> and '
+                f'<a linktype="document" id="{document.pk}">{document.title}</a></p>',
+            )
+            for target, document in zip(targets, documents, strict=True)
+        ]
+        return StandardPageFactory(title=f"{count} links", body=stream(*paragraphs))
+
+    counts = []
+    for page in (linking_page(1), linking_page(6)):
+        client.get(page.url)  # warm caches (site root paths)
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(page.url).content.decode()
+        assert html.count('href="/target-') == len(page.body)
         counts.append(len(queries))
 
     assert counts[0] == counts[1]
