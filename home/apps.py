@@ -9,3 +9,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = "Site"
+
+    def ready(self):
+        from mipcms import scheduler
+
+        scheduler.connect_signals()

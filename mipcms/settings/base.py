@@ -216,3 +216,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
 }
+
+# The scheduler (manage.py run_scheduler) wakes at each go-live or expiry moment and when
+# PostgreSQL tells it a schedule changed; this is the longest it sleeps without either.
+SCHEDULER_RECHECK_SECONDS = float(os.environ.get("SCHEDULER_RECHECK_SECONDS", "60"))

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from news.models import NewsArticlePage
 from tests.api.v3.clients import ARTICLE_BODY, create_token
-from tests.api.v3.surfaces import EVERYWHERE, NOWHERE, public_view
+from tests.surfaces import EVERYWHERE, NOWHERE, public_view
 
 pytestmark = pytest.mark.subprocess
 

@@ -16,7 +16,7 @@ from wagtail.models import PageLogEntry
 
 from news.models import NewsArticlePage
 from tests.api.v3.clients import news_article
-from tests.api.v3.surfaces import EVERYWHERE, NOWHERE, public_view
+from tests.surfaces import EVERYWHERE, NOWHERE, public_view
 from tests.news.factories import NewsArticlePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ def clock_at(moment):
 
 
 def run_scheduler():
-    call_command("publish_scheduled", stdout=StringIO())
+    call_command("run_scheduler", "--once", stdout=StringIO())
 
 
 def created_page(response):
