@@ -1,6 +1,7 @@
 """The scheduler: publishes and unpublishes content at its go-live and expiry times.
 
-`manage.py run_scheduler` runs one `Scheduler` for as long as the site runs. It does what
+`manage.py run_scheduler` runs one `Scheduler` (a `mipcms.worker.Worker` loop) for as long
+as the site runs. It does what
 Wagtail's `publish_scheduled` command does, with three differences that make schedules
 dependable (docs/decisions/0005-scheduler-process.md):
 
@@ -15,29 +16,22 @@ dependable (docs/decisions/0005-scheduler-process.md):
 """
 
 import logging
-import threading
-import time
-from contextlib import suppress
 from datetime import timedelta
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import close_old_connections, connection, connections, transaction
+from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import post_save
 from django.utils import timezone
 from wagtail.models import DraftStateMixin, Page, Revision
 
+from mipcms.worker import Worker, wake_workers
+
 logger = logging.getLogger(__name__)
 
-# The PostgreSQL channel that carries "a schedule changed" from the site to the schedulers.
-CHANNEL = "mipcms_schedule"
 # After an item fails, wait this long before trying it again.
 RETRY_AFTER = timedelta(seconds=60)
-# Without NOTIFY (SQLite), how often to look for schedules made while asleep: well inside
-# the 5 seconds a schedule may be late.
-FALLBACK_RECHECK_SECONDS = 2.0
 
 
 def scheduled_models():
@@ -107,13 +101,17 @@ def _claim(queryset):
     return bool(list(queryset.select_for_update(skip_locked=True).values_list("pk", flat=True)))
 
 
-class Scheduler:
-    """Runs due publishing and expiry, then sleeps until the next due moment or a change."""
+class Scheduler(Worker):
+    """Publishes what is due and unpublishes what has expired, then sleeps until the next."""
+
+    name = "Scheduler"
 
     def __init__(self, stop=None):
-        self.stop = stop or threading.Event()
+        super().__init__(stop)
         self.retry_at = {}  # item key -> moment before which a failed item is left alone
-        self.listener = None
+
+    def next_due(self):
+        return next_due()
 
     def run_due(self):
         """Publish everything whose go-live time has come, then unpublish what has expired.
@@ -151,95 +149,15 @@ class Scheduler:
         logger.info("Scheduled %s: %r (id %s), %.1f s after its time", verb, str(obj), obj.pk, late)
         return 1
 
-    def seconds_to_sleep(self):
-        """How long to sleep: until the next due moment, capped by the recheck interval."""
-        recheck = settings.SCHEDULER_RECHECK_SECONDS
-        if self.listener is None:
-            recheck = min(recheck, FALLBACK_RECHECK_SECONDS)
-        due = next_due()
-        if due is None:
-            return recheck
-        left = (due - timezone.now()).total_seconds()
-        # An item that is due but was skipped (failed, or another scheduler holds it) must
-        # not make the loop spin: look again a second later.
-        return min(recheck, left if left > 0 else 1.0)
-
-    def run_forever(self):
-        """Run until `stop` is set; the body of `manage.py run_scheduler`."""
-        self.listener = open_listener()
-        logger.info(
-            "Scheduler started (%s)",
-            "woken by PostgreSQL NOTIFY" if self.listener else "looking again every few seconds",
-        )
-        try:
-            while not self.stop.is_set():
-                close_old_connections()
-                self.run_due()
-                self.wait(self.seconds_to_sleep())
-        finally:
-            if self.listener is not None:
-                with suppress(Exception):
-                    self.listener.close()
-            connections.close_all()
-            logger.info("Scheduler stopped")
-
-    def wait(self, seconds):
-        """Sleep up to `seconds`; return early when a schedule changes or `stop` is set."""
-        deadline = time.monotonic() + seconds
-        while not self.stop.is_set():
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return
-            # Short slices keep a stop request prompt; they cost no database queries.
-            slice_ = min(left, 1.0)
-            if self.listener is None:
-                self.stop.wait(slice_)
-            elif self._notified(slice_):
-                return
-
-    def _notified(self, timeout):
-        """True when a NOTIFY arrived within `timeout` seconds (reconnecting if need be)."""
-        try:
-            return any(True for _ in self.listener.notifies(timeout=timeout, stop_after=1))
-        except Exception:
-            logger.warning("Lost the PostgreSQL listener connection; reconnecting", exc_info=True)
-            with suppress(Exception):
-                self.listener.close()
-            self.stop.wait(timeout)
-            self.listener = open_listener()
-            return True  # something may have changed while we were not listening
-
-
-def open_listener():
-    """A separate PostgreSQL connection LISTENing on CHANNEL, or None on other databases."""
-    if connection.vendor != "postgresql":
-        return None
-    listener = connection.get_new_connection(connection.get_connection_params())
-    listener.autocommit = True
-    listener.execute(f"LISTEN {CHANNEL}")
-    return listener
-
-
-def notify_schedulers():
-    """Wake every scheduler once the current transaction commits (PostgreSQL only)."""
-    if connection.vendor != "postgresql":
-        return
-
-    def send():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_notify(%s, '')", [CHANNEL])
-
-    transaction.on_commit(send)
-
 
 def _revision_saved(sender, instance, **kwargs):
     if instance.approved_go_live_at is not None:
-        notify_schedulers()
+        wake_workers()
 
 
 def _object_saved(sender, instance, **kwargs):
     if isinstance(instance, DraftStateMixin) and instance.live and instance.expire_at:
-        notify_schedulers()
+        wake_workers()
 
 
 def connect_signals():

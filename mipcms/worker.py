@@ -1,0 +1,132 @@
+"""A background loop that sleeps until its next due moment and wakes when told to.
+
+`manage.py run_scheduler` runs two of them: the scheduler (mipcms/scheduler.py) and webhook
+delivery (mipcms/webhooks/delivery.py). Each sleeps until its own next due moment; a change
+saved by the site wakes them early through PostgreSQL LISTEN/NOTIFY. Other databases have no
+NOTIFY, so there they look again every FALLBACK_RECHECK_SECONDS.
+"""
+
+import logging
+import threading
+import time
+from contextlib import suppress
+
+from django.conf import settings
+from django.db import close_old_connections, connection, connections, transaction
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+# The PostgreSQL channel that carries "something is scheduled" from the site to the workers.
+CHANNEL = "mipcms_schedule"
+# Without NOTIFY (SQLite), how often to look for work added while asleep: well inside the
+# 5 seconds a scheduled post may be late.
+FALLBACK_RECHECK_SECONDS = 2.0
+
+
+class Worker:
+    """Runs `run_due()`, then sleeps until `next_due()` or a wake-up, until `stop` is set."""
+
+    name = "worker"
+
+    def __init__(self, stop=None):
+        self.stop = stop or threading.Event()
+        self.listener = None
+
+    def run_due(self):
+        """Do the work that is due now; return how many items were done."""
+        raise NotImplementedError
+
+    def next_due(self):
+        """The earliest moment more work falls due, or None."""
+        raise NotImplementedError
+
+    def seconds_to_sleep(self):
+        """How long to sleep: until the next due moment, capped by the recheck interval."""
+        recheck = settings.SCHEDULER_RECHECK_SECONDS
+        if self.listener is None:
+            recheck = min(recheck, FALLBACK_RECHECK_SECONDS)
+        due = self.next_due()
+        if due is None:
+            return recheck
+        left = (due - timezone.now()).total_seconds()
+        # An item that is due but was skipped (failed, or another process holds it) must
+        # not make the loop spin: look again a second later.
+        return min(recheck, left if left > 0 else 1.0)
+
+    def run_forever(self):
+        """Run until `stop` is set."""
+        self.listener = open_listener()
+        logger.info(
+            "%s started (%s)",
+            self.name,
+            "woken by PostgreSQL NOTIFY" if self.listener else "looking again every few seconds",
+        )
+        try:
+            while not self.stop.is_set():
+                close_old_connections()
+                try:
+                    self.run_due()
+                    pause = self.seconds_to_sleep()
+                except Exception:
+                    # The database went away, say: keep the service up and try again.
+                    logger.exception("%s pass failed; trying again shortly", self.name)
+                    connections.close_all()
+                    pause = FALLBACK_RECHECK_SECONDS
+                self.wait(pause)
+        finally:
+            if self.listener is not None:
+                with suppress(Exception):
+                    self.listener.close()
+            connections.close_all()
+            logger.info("%s stopped", self.name)
+
+    def wait(self, seconds):
+        """Sleep up to `seconds`; return early when woken or when `stop` is set."""
+        deadline = time.monotonic() + seconds
+        while not self.stop.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            # Short slices keep a stop request prompt; they cost no database queries.
+            slice_ = min(left, 1.0)
+            if self.listener is None:
+                self.stop.wait(slice_)
+            elif self._notified(slice_):
+                return
+
+    def _notified(self, timeout):
+        """True when a NOTIFY arrived within `timeout` seconds (reconnecting if need be)."""
+        try:
+            return any(True for _ in self.listener.notifies(timeout=timeout, stop_after=1))
+        except Exception:
+            logger.warning("Lost the PostgreSQL listener connection; reconnecting", exc_info=True)
+            with suppress(Exception):
+                self.listener.close()
+            self.listener = None
+            self.stop.wait(timeout)
+            with suppress(Exception):
+                self.listener = open_listener()
+            return True  # something may have changed while we were not listening
+
+
+def open_listener():
+    """A separate PostgreSQL connection LISTENing on CHANNEL, or None on other databases."""
+    if connection.vendor != "postgresql":
+        return None
+    listener = connection.get_new_connection(connection.get_connection_params())
+    listener.autocommit = True
+    listener.execute(f"LISTEN {CHANNEL}")
+    return listener
+
+
+def wake_workers():
+    """Wake every worker once the current transaction commits (PostgreSQL only)."""
+    if connection.vendor != "postgresql":
+        return
+
+    def send():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_notify(%s, '')", [CHANNEL])
+
+    transaction.on_commit(send)
