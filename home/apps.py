@@ -11,6 +11,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from mipcms import scheduler
+        from mipcms import cache_purge, scheduler
 
         scheduler.connect_signals()
+        cache_purge.connect_signals()

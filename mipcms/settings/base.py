@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -42,9 +43,11 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.api.v2",
     "wagtail.api.v3",
     "wagtail_modeladmin",
+    "mipcms.webhooks",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -220,3 +223,41 @@ REST_FRAMEWORK = {
 # The scheduler (manage.py run_scheduler) wakes at each go-live or expiry moment and when
 # PostgreSQL tells it a schedule changed; this is the longest it sleeps without either.
 SCHEDULER_RECHECK_SECONDS = float(os.environ.get("SCHEDULER_RECHECK_SECONDS", "60"))
+# Front-end cache purging (mipcms/cache_purge.py): off unless FRONTEND_CACHE names a backend.
+# "http" purges a Varnish or Squid at FRONTEND_CACHE_LOCATION with PURGE requests;
+# "cloudflare" and "cloudfront" use those CDNs' APIs.
+FRONTEND_CACHE = os.environ.get("FRONTEND_CACHE", "").strip().lower()
+FRONTEND_CACHE_BACKENDS = {
+    # name: (Wagtail backend, {its setting: the environment variable that holds it})
+    "http": (
+        "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        {"LOCATION": "FRONTEND_CACHE_LOCATION"},
+    ),
+    "cloudflare": (
+        "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        {"BEARER_TOKEN": "CLOUDFLARE_BEARER_TOKEN", "ZONEID": "CLOUDFLARE_ZONE_ID"},
+    ),
+    "cloudfront": (
+        "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        {"DISTRIBUTION_ID": "CLOUDFRONT_DISTRIBUTION_ID"},
+    ),
+}
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE:
+    if FRONTEND_CACHE not in FRONTEND_CACHE_BACKENDS:
+        raise ImproperlyConfigured(
+            f"FRONTEND_CACHE must be one of {', '.join(FRONTEND_CACHE_BACKENDS)}"
+        )
+    backend, variables = FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE]
+    missing = [name for name in variables.values() if not os.environ.get(name)]
+    if missing:
+        raise ImproperlyConfigured(f"FRONTEND_CACHE={FRONTEND_CACHE} needs {', '.join(missing)}")
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": backend,
+            **{key: os.environ[name] for key, name in variables.items()},
+        }
+    }
+
+# How long the webhook worker (in the same process) waits for a partner's receiver to answer.
+WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))

@@ -1,0 +1,98 @@
+"""Queue a webhook delivery for each subscription when a page is published or unpublished.
+
+Wagtail's page_published and page_unpublished signals fire for editors' actions, the v3 API
+and the scheduler alike, so a scheduled publish is a publish here too. Queueing is a few
+inserts in the publishing transaction (a rolled-back publish announces nothing); sending is
+the delivery worker's job (mipcms/webhooks/delivery.py), so publishing never waits for a
+receiver. A failure to queue is logged and never fails the publish.
+"""
+
+import json
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import PageLogEntry
+from wagtail.signals import page_published, page_unpublished
+
+from home.api.representations import api_detail_url
+from mipcms.worker import wake_workers
+
+from .models import Delivery, Subscription
+
+logger = logging.getLogger(__name__)
+
+PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
+UNPUBLISH_ACTIONS = ("wagtail.unpublish", "wagtail.unpublish.scheduled")
+
+
+def payload(page, event, now):
+    """The JSON body partners receive: what happened, to which page, and when."""
+    return {
+        "event": event,
+        "time": now.isoformat(),
+        "page": {
+            "id": page.pk,
+            "type": page.specific_class._meta.label,
+            "title": page.title,
+            "url": page.full_url,
+            "api_url": api_detail_url(page.pk),
+        },
+    }
+
+
+def queue(page, event):
+    """Queue `event` about `page` for every active subscription that wants it."""
+    subscriptions = [s for s in Subscription.objects.filter(active=True) if event in s.events]
+    # A page visitors may not see does not exist for partners either (PRODUCT.md promise 1).
+    if not subscriptions or page.get_view_restrictions().exists():
+        return []
+    now = timezone.now()
+    body = json.dumps(payload(page, event, now), separators=(",", ":"))
+    deliveries = [
+        Delivery(subscription=s, event=event, page_id=page.pk, body=body, next_attempt_at=now)
+        for s in subscriptions
+    ]
+    with transaction.atomic():  # a savepoint: if this fails, the publish still stands
+        Delivery.objects.bulk_create(deliveries)
+    wake_workers()
+    return deliveries
+
+
+def was_live(page):
+    """Whether the page was live before the publish now in progress.
+
+    Wagtail sends page_published before it writes that publish's log entry, so the latest
+    publish or unpublish entry tells the state before it.
+    """
+    latest = (
+        PageLogEntry.objects.filter(page_id=page.pk, action__in=PUBLISH_ACTIONS + UNPUBLISH_ACTIONS)
+        .order_by("-timestamp", "-pk")
+        .values_list("action", flat=True)
+        .first()
+    )
+    return latest in PUBLISH_ACTIONS
+
+
+def page_was_published(sender, instance, **kwargs):
+    # Wagtail also sends page_published when a publish only schedules the page: not live yet.
+    if instance.live:
+        _safely(instance, lambda page: "page.updated" if was_live(page) else "page.published")
+
+
+def page_was_unpublished(sender, instance, **kwargs):
+    _safely(instance, lambda page: "page.unpublished")
+
+
+def _safely(page, event_for):
+    try:
+        if Subscription.objects.filter(active=True).exists():
+            queue(page, event_for(page))
+    except Exception:
+        logger.exception("Could not queue webhooks for page %s; publishing goes on", page.pk)
+
+
+def connect_signals():
+    """Listen to every page type's publish and unpublish (called from the app's ready())."""
+    page_published.connect(page_was_published, dispatch_uid="mipcms.webhooks.published")
+    page_unpublished.connect(page_was_unpublished, dispatch_uid="mipcms.webhooks.unpublished")

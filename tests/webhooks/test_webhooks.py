@@ -1,0 +1,268 @@
+"""Partner sites hear about published, updated and unpublished pages through signed POSTs."""
+
+import datetime
+import hashlib
+import hmac
+import json
+import socket
+import threading
+import time
+from io import StringIO
+from unittest import mock
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from home.site_setup import ensure_site
+from mipcms.scheduler import Scheduler
+from mipcms.webhooks.delivery import BACKOFF, MAX_ATTEMPTS, WebhookWorker
+from mipcms.webhooks.models import Attempt, Delivery, Subscription
+from news.models import NewsIndexPage
+from tests.news.factories import NewsArticlePageFactory
+
+ALL_EVENTS = ["page.published", "page.updated", "page.unpublished"]
+
+
+@pytest.fixture
+def news_index(db):
+    ensure_site()
+    return NewsIndexPage.objects.get()
+
+
+def subscribe(url, events=ALL_EVENTS, secret="s3cret-for-tests"):
+    return Subscription.objects.create(url=url, events=events, secret=secret)
+
+
+def deliver_now(moment=None):
+    with mock.patch("django.utils.timezone.now", return_value=moment or timezone.now()):
+        return WebhookWorker().run_due()
+
+
+def received(receiver):
+    """The JSON bodies the receiver got, after checking each signature as a partner would."""
+    bodies = []
+    for headers, raw in receiver.requests:
+        expected = hmac.new(b"s3cret-for-tests", raw, hashlib.sha256).hexdigest()
+        assert hmac.compare_digest(headers["X-MIP-Signature"], f"sha256={expected}")
+        assert headers["Content-Type"] == "application/json"
+        body = json.loads(raw)
+        assert headers["X-MIP-Event"] == body["event"]
+        bodies.append(body)
+    return bodies
+
+
+@pytest.mark.django_db
+def test_a_published_page_is_announced_with_a_signed_post(news_index, receiver):
+    subscribe(receiver.url)
+    page = NewsArticlePageFactory(parent=news_index, title="Water shutoff moratorium")
+    assert page.live
+    assert receiver.requests == []  # publishing only queued it
+
+    assert deliver_now() == 1
+    [body] = received(receiver)
+    assert body["event"] == "page.published"
+    assert body["page"] == {
+        "id": page.pk,
+        "type": "news.NewsArticlePage",
+        "title": "Water shutoff moratorium",
+        "url": f"http://testserver{page.url}",
+        "api_url": f"http://testserver/api/v2/pages/{page.pk}/",
+    }
+    assert datetime.datetime.fromisoformat(body["time"]) <= timezone.now()
+    delivery = Delivery.objects.get()
+    assert (delivery.status, delivery.attempts) == (Delivery.DELIVERED, 1)
+    assert Attempt.objects.get().status_code == 200
+    assert deliver_now() == 0  # delivered once
+
+
+@pytest.mark.django_db
+def test_publish_update_unpublish_and_the_schedule_each_send_their_event(news_index, receiver):
+    subscribe(receiver.url)
+    page = NewsArticlePageFactory(parent=news_index)
+    page.title = "Updated title"
+    page.save_revision().publish()
+    page.unpublish()
+    page.save_revision().publish()  # live again: published, not updated
+
+    go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    scheduled = NewsArticlePageFactory(parent=news_index, go_live_at=go_live_at)
+    expiring = NewsArticlePageFactory(parent=news_index, expire_at=go_live_at)
+    with mock.patch("django.utils.timezone.now", return_value=go_live_at):
+        Scheduler().run_due()
+    deliver_now(go_live_at)
+
+    events = [(body["event"], body["page"]["id"]) for body in received(receiver)]
+    assert events == [
+        ("page.published", page.pk),
+        ("page.updated", page.pk),
+        ("page.unpublished", page.pk),
+        ("page.published", page.pk),
+        ("page.published", expiring.pk),
+        ("page.published", scheduled.pk),  # by the scheduler
+        ("page.unpublished", expiring.pk),  # expired
+    ]
+
+
+@pytest.mark.django_db
+def test_a_subscription_gets_only_its_events(news_index, receiver):
+    subscribe(receiver.url, events=["page.unpublished"])
+    page = NewsArticlePageFactory(parent=news_index)
+    page.unpublish()
+    deliver_now()
+    assert [body["event"] for body in received(receiver)] == ["page.unpublished"]
+
+
+@pytest.mark.django_db
+def test_a_failing_receiver_is_retried_with_backoff_then_given_up(news_index, receiver):
+    receiver.default = 500
+    subscribe(receiver.url)
+    page = NewsArticlePageFactory(parent=news_index)
+    assert page.live  # the publish went through
+
+    moment = timezone.now()
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        assert deliver_now(moment) == 1
+        delivery = Delivery.objects.get()
+        assert delivery.attempts == attempt
+        if attempt < MAX_ATTEMPTS:
+            assert delivery.status == Delivery.PENDING
+            assert delivery.next_attempt_at == moment + BACKOFF[attempt - 1]
+            # Not before the backoff is over.
+            assert deliver_now(delivery.next_attempt_at - datetime.timedelta(seconds=1)) == 0
+            moment = delivery.next_attempt_at
+    assert delivery.status == Delivery.FAILED
+    assert len(receiver.requests) == MAX_ATTEMPTS
+    assert list(Attempt.objects.values_list("status_code", flat=True)) == [500] * MAX_ATTEMPTS
+
+
+@pytest.mark.django_db
+def test_an_unreachable_receiver_is_logged_and_retried(news_index):
+    with socket.socket() as closed:  # a port nobody listens on
+        closed.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{closed.getsockname()[1]}/hook"
+    subscribe(url)
+    NewsArticlePageFactory(parent=news_index)
+    assert deliver_now() == 1
+    attempt = Attempt.objects.get()
+    assert attempt.status_code is None
+    assert "refused" in attempt.error.lower()
+    assert Delivery.objects.get().status == Delivery.PENDING
+
+
+@pytest.mark.django_db
+def test_410_gone_switches_the_subscription_off(news_index, receiver):
+    receiver.default = 410
+    subscription = subscribe(receiver.url)
+    NewsArticlePageFactory(parent=news_index)
+    NewsArticlePageFactory(parent=news_index)
+    assert deliver_now() == 1  # the second is cancelled with the subscription
+    subscription.refresh_from_db()
+    assert not subscription.active
+    assert "410" in subscription.deactivated_reason
+    assert set(Delivery.objects.values_list("status", flat=True)) == {Delivery.CANCELLED}
+    NewsArticlePageFactory(parent=news_index)
+    assert Delivery.objects.count() == 2  # nothing new queued for it
+
+
+@pytest.mark.django_db
+def test_publishing_never_fails_because_of_webhooks(news_index, receiver, caplog):
+    subscribe(receiver.url)
+    with mock.patch.object(Delivery.objects, "bulk_create", side_effect=RuntimeError("disk full")):
+        page = NewsArticlePageFactory(parent=news_index, title="Published anyway")
+    page.refresh_from_db()
+    assert page.live
+    assert "Could not queue webhooks" in caplog.text
+
+
+@pytest.mark.django_db
+def test_private_pages_are_not_announced(news_index, receiver):
+    subscribe(receiver.url)
+    PageViewRestriction.objects.create(page=news_index, restriction_type=PageViewRestriction.LOGIN)
+    page = NewsArticlePageFactory(parent=news_index)
+    page.unpublish()
+    assert Delivery.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_running_worker_delivers_in_the_background(receiver):
+    ensure_site()
+    news_index = NewsIndexPage.objects.get()
+    subscribe(receiver.url)
+    worker = WebhookWorker()
+    thread = threading.Thread(target=worker.run_forever, daemon=True)
+    thread.start()
+    try:
+        NewsArticlePageFactory(parent=news_index)
+        deadline = time.monotonic() + 10
+        while not receiver.requests and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        worker.stop.set()
+        thread.join(timeout=10)
+    assert [body["event"] for body in received(receiver)] == ["page.published"]
+
+
+@pytest.mark.django_db
+def test_the_webhooks_command_adds_lists_and_removes(receiver):
+    out = StringIO()
+    call_command(
+        "webhooks",
+        "add",
+        receiver.url,
+        "--secret",
+        "abc",
+        "--event",
+        "page.published",
+        "--event",
+        "page.unpublished",
+        stdout=out,
+    )
+    subscription = Subscription.objects.get()
+    assert (subscription.secret, subscription.events) == (
+        "abc",
+        ["page.published", "page.unpublished"],
+    )
+    call_command("webhooks", "list", stdout=(listing := StringIO()))
+    assert (
+        f"{subscription.pk}\t{receiver.url}\tpage.published,page.unpublished\tactive"
+        in listing.getvalue()
+    )
+    with pytest.raises(CommandError):
+        call_command("webhooks", "add", "not a url", "--event", "page.published")
+    with pytest.raises(CommandError):
+        call_command("webhooks", "add", receiver.url, "--event", "page.deleted")
+    call_command("webhooks", "remove", str(subscription.pk), stdout=out)
+    assert not Subscription.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_admin_shows_subscriptions_deliveries_and_every_attempt(
+    news_index, receiver, admin_client
+):
+    receiver.answers = [503]
+    subscribe(receiver.url)
+    NewsArticlePageFactory(parent=news_index)
+    deliver_now()
+    deliver_now(timezone.now() + BACKOFF[0])
+
+    assert receiver.url in admin_client.get("/admin/webhooks/subscription/").content.decode()
+    deliveries = admin_client.get("/admin/webhooks/delivery/").content.decode()
+    assert "page.published" in deliveries
+    attempts = admin_client.get("/admin/webhooks/attempt/").content.decode()
+    assert "503" in attempts and "200" in attempts
+    add = admin_client.post(
+        "/admin/webhooks/subscription/create/",
+        {
+            "url": "https://partner.example.org/hook",
+            "events": ["page.updated"],
+            "secret": "x",
+            "active": "on",
+        },
+    )
+    assert add.status_code == 302
+    assert Subscription.objects.get(url="https://partner.example.org/hook").events == [
+        "page.updated"
+    ]
