@@ -8,13 +8,21 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from events.models import EventIndexPage
 from news.models import NewsIndexPage
 from research.models import ResearchIndexPage
 
-from .models import CohortIndexPage, HomePage, StandardPage
+from .models import CohortIndexPage, HomePage, ModeratorApprovalTask, StandardPage
 
 REVIEW_WORKFLOW_NAME = "Editorial review"
 REVIEW_TASK_NAME = "Moderator approval"
@@ -33,6 +41,12 @@ SECTIONS = [
 ]
 # Sections whose pages go through moderation before they are published.
 REVIEWED_SECTIONS = (NewsIndexPage, ResearchIndexPage, EventIndexPage)
+# What each group may do in those sections: editors write and submit, moderators publish.
+# Wagtail's own migrations grant these on the root page; they are only added where missing.
+REVIEW_PAGE_PERMISSIONS = {
+    "Editors": ("add", "change"),
+    "Moderators": ("add", "change", "publish"),
+}
 
 
 @transaction.atomic
@@ -106,14 +120,52 @@ def ensure_section(home, model, slug, title):
 
 def ensure_review_workflow(home):
     """Attach the moderators' review workflow to the news, research and events sections."""
-    moderators, _ = Group.objects.get_or_create(name="Moderators")
     workflow, _ = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW_NAME)
-    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK_NAME).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=REVIEW_TASK_NAME)
-        task.groups.set([moderators])
+    task = ensure_review_task()
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    for model in REVIEWED_SECTIONS:
-        for section in model.objects.child_of(home):
-            WorkflowPage.objects.get_or_create(page=section, defaults={"workflow": workflow})
+    for section in reviewed_sections(home):
+        WorkflowPage.objects.get_or_create(page=section, defaults={"workflow": workflow})
+    ensure_review_permissions(home)
     return workflow
+
+
+def reviewed_sections(home):
+    """The section pages under home whose pages go through review."""
+    return [section for model in REVIEWED_SECTIONS for section in model.objects.child_of(home)]
+
+
+def ensure_review_task():
+    """Return the "Moderator approval" task, upgrading a plain group approval task in place."""
+    task = ModeratorApprovalTask.objects.filter(name=REVIEW_TASK_NAME).first()
+    if task is not None:
+        return task
+    plain = GroupApprovalTask.objects.filter(name=REVIEW_TASK_NAME).first()
+    if plain is None:
+        task = ModeratorApprovalTask.objects.create(name=REVIEW_TASK_NAME)
+        task.groups.set([Group.objects.get_or_create(name="Moderators")[0]])
+        return task
+    # Sites set up before self-approval was blocked have a plain task. Adding the subtype's
+    # row to the same task (saving also switches its content type) keeps its groups, its
+    # place in the workflow and the reviews in progress, which then follow the new rule.
+    task = ModeratorApprovalTask(
+        groupapprovaltask_ptr_id=plain.pk, name=plain.name, active=plain.active
+    )
+    task.save()
+    return task
+
+
+def ensure_review_permissions(home):
+    """Give Editors and Moderators their page rights in the reviewed sections where missing."""
+    for group_name, permission_types in REVIEW_PAGE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=group_name)
+        for section in reviewed_sections(home):
+            granted = set(
+                GroupPagePermission.objects.filter(
+                    group=group, page__in=section.get_ancestors(inclusive=True)
+                ).values_list("permission__codename", flat=True)
+            )
+            for permission_type in permission_types:
+                if f"{permission_type}_page" not in granted:
+                    GroupPagePermission.objects.create(
+                        group=group, page=section, permission_type=permission_type
+                    )

@@ -1,4 +1,4 @@
-"""Admin registration of the shared records; rich text link handlers that respect privacy."""
+"""Admin registration of the shared records, privacy-aware rich text links, dashboard panels."""
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from .admin_panels import PublishingSchedulePanel
 from .models import MemberCity, Person, Testimonial, Topic
 from .richtext import VisibleDocumentLinkHandler, VisiblePageLinkHandler
 
@@ -85,3 +86,10 @@ class MemberCityAdmin(ModelAdmin):
 
 
 modeladmin_register(MemberCityAdmin)
+
+
+@hooks.register("construct_homepage_panels")
+def add_publishing_schedule_panel(request, panels):
+    """Show staff who work on pages what is scheduled to go live and what went out lately."""
+    if PublishingSchedulePanel.is_shown_to(request.user):
+        panels.append(PublishingSchedulePanel())

@@ -13,6 +13,7 @@ from .pages import (
 )
 from .settings import SiteSettings
 from .snippets import US_STATES, MemberCity, Person, Testimonial, Topic
+from .workflow import ModeratorApprovalTask
 
 __all__ = [
     "LISTING_IMAGE_RENDITIONS",
@@ -29,6 +30,7 @@ __all__ = [
     "HomePageFeaturedItem",
     "IndexPage",
     "MemberCity",
+    "ModeratorApprovalTask",
     "Person",
     "PersonLink",
     "PublicationDateMixin",

@@ -194,6 +194,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Review emails go to the Moderators group (and the submitter), not to every superuser.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # The content API (docs/api.md): v2 is the public read API, v3 the token-authenticated one.
 # Absolute URLs in API responses use the public address.

@@ -2,11 +2,19 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import WorkflowState
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Task,
+    Workflow,
+    WorkflowState,
+    WorkflowTask,
+)
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from events.models import EventIndexPage
-from home.site_setup import REVIEW_WORKFLOW_NAME, ensure_site
+from home.models import ModeratorApprovalTask
+from home.site_setup import REVIEW_TASK_NAME, REVIEW_WORKFLOW_NAME, ensure_site
 from news.models import NewsArticlePage, NewsIndexPage
 from research.models import ResearchIndexPage
 from tests.events.factories import EventPageFactory
@@ -47,6 +55,64 @@ def test_review_workflow_covers_news_research_and_events():
     for model in (NewsIndexPage, ResearchIndexPage, EventIndexPage):
         section = model.objects.child_of(home).get()
         assert section.get_workflow().name == REVIEW_WORKFLOW_NAME
+
+
+def test_setup_runs_again_without_duplicating_anything():
+    ensure_site()
+    # Wagtail's own grants on the root page already cover the sections: nothing is added.
+    assert not GroupPagePermission.objects.filter(page__depth__gt=1).exists()
+    counts = (Workflow.objects.count(), Task.objects.count(), GroupPagePermission.objects.count())
+    ensure_site()
+    assert (
+        Workflow.objects.count(),
+        Task.objects.count(),
+        GroupPagePermission.objects.count(),
+    ) == counts
+    task = Workflow.objects.get(name=REVIEW_WORKFLOW_NAME).tasks.get().specific
+    assert isinstance(task, ModeratorApprovalTask)
+    assert list(task.groups.values_list("name", flat=True)) == ["Moderators"]
+
+
+def test_setup_upgrades_the_plain_approval_task_of_an_earlier_setup(django_user_model):
+    """A site set up before self-approval was blocked keeps its task, now with the rule."""
+    home = ensure_site()
+    workflow = Workflow.objects.get(name=REVIEW_WORKFLOW_NAME)
+    ModeratorApprovalTask.objects.all().delete()
+    plain = GroupApprovalTask.objects.create(name=REVIEW_TASK_NAME)
+    plain.groups.set([Group.objects.get(name="Moderators")])
+    WorkflowTask.objects.create(workflow=workflow, task=plain, sort_order=0)
+    moderator = staff(django_user_model, "Moderators")
+    article = NewsArticlePageFactory(
+        parent=NewsIndexPage.objects.child_of(home).get(), publish=False
+    )
+    article.save_revision(user=moderator)
+    workflow.start(article, moderator)  # a review in progress during the upgrade
+
+    ensure_site()
+
+    task = Task.objects.get(name=REVIEW_TASK_NAME).specific
+    assert isinstance(task, ModeratorApprovalTask)
+    assert task.pk == plain.pk
+    assert list(workflow.tasks.values_list("pk", flat=True)) == [task.pk]
+    assert list(task.groups.values_list("name", flat=True)) == ["Moderators"]
+    # The review in progress now follows the rule: its submitter cannot approve it.
+    assert article.current_workflow_task.get_actions(article, moderator) == []
+
+
+def test_editors_and_moderators_get_page_rights_in_the_reviewed_sections(django_user_model):
+    """Where a site lacks Wagtail's default grants, setup adds them on the sections."""
+    GroupPagePermission.objects.all().delete()
+    home = ensure_site()
+    editor = staff(django_user_model, "Editors")
+    moderator = django_user_model.objects.create_user("moderators-1", password="pw")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    for model in (NewsIndexPage, ResearchIndexPage, EventIndexPage):
+        section = model.objects.child_of(home).get()
+        editor_rights = section.permissions_for_user(editor)
+        assert editor_rights.can_add_subpage()
+        assert editor_rights.can_edit()
+        assert not editor_rights.can_publish()
+        assert section.permissions_for_user(moderator).can_publish()
 
 
 def test_editor_submits_for_review_but_cannot_publish(client, django_user_model, news_index):
