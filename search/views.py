@@ -2,24 +2,49 @@
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Site
 
-from home.privacy import public_pages
+from home.models import Topic
 
 from .query import clean_query, search_terms
+from .results import SEARCH_TYPES, find_hits, find_topic
+
+PER_PAGE = 10
 
 
 def search(request):
     """Search live, public pages; any query string gets a page, never an error."""
     query = clean_query(request.GET.get("q", ""))
-    terms = search_terms(query)
-    results = Page.objects.none()
-    if terms:
-        # The search backend filters only on indexed fields, so the visible pages reach it
-        # as a list of ids (the expiry time is not indexed).
-        visible = Page.objects.filter(pk__in=public_pages().values("pk"))
-        results = visible.specific().search(terms)
-    page_obj = Paginator(results, 10).get_page(request.GET.get("page"))
+    type_value = request.GET.get("type", "").strip()
+    topic_value = request.GET.get("topic", "").strip()
+    kind = type_value if type_value in SEARCH_TYPES else None
+    topic = find_topic(topic_value)
+    # A filter the site does not have finds nothing, and the page says so.
+    unknown_type = bool(type_value) and kind is None
+    unknown_topic = bool(topic_value) and topic is None
+    terms = "" if unknown_type or unknown_topic else search_terms(query)
+    results = find_hits(request, Site.find_for_request(request), query, terms, kind, topic)
+    page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+    if terms and "page" not in request.GET:
+        # One hit per search (not per results page), by its words: the admin's "Search
+        # terms" report shows editors what visitors look for, to choose picks.
+        Query.get(terms).add_hit()
     return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "page_obj": page_obj}
+        request,
+        "search/search.html",
+        {
+            "search_query": query,
+            "page_obj": page_obj,
+            "hits": page_obj.object_list,
+            "types": [(value, label) for value, (label, _) in SEARCH_TYPES.items()],
+            "topics": Topic.objects.all(),
+            "active_type": kind or "",
+            "active_type_label": SEARCH_TYPES[kind][0] if kind else "",
+            "active_topic": topic,
+            # Shown back to the visitor, so cleaned like the query.
+            "unknown_type": clean_query(type_value) if unknown_type else "",
+            "unknown_topic": clean_query(topic_value) if unknown_topic else "",
+            "filtered": bool(type_value or topic_value),
+        },
     )

@@ -44,8 +44,11 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
     "wagtail.api.v2",
     "wagtail.api.v3",
+    "wagtail_headless_preview",
     "wagtail_modeladmin",
     "mipcms.webhooks",
     "wagtail.embeds",
@@ -66,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "corsheaders",
 ]
 
@@ -186,7 +190,12 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Documents are served through Django so collection privacy is always enforced.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The database backend: full-text search with English stemming on PostgreSQL ("housing"
+# finds "houses"); SQLite's FTS5 matches whole words only. Changing search_fields or the
+# config needs `manage.py update_index` (docs/deployment.md).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+}
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
@@ -216,6 +225,18 @@ CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_ALL_ORIGINS = API_CORS_ALLOWED_ORIGINS == ["*"]
 CORS_ALLOWED_ORIGINS = [] if CORS_ALLOW_ALL_ORIGINS else API_CORS_ALLOWED_ORIGINS
 CORS_EXPOSE_HEADERS = ("ETag",)
+# Front-end preview (docs/api.md): the consuming site's preview route, which the admin's
+# "Front end (API)" preview mode frames with `?content_type=...&token=...`. Empty (the
+# default) leaves only the site's own preview. Used exactly as given, query string and all.
+preview_client_url = os.environ.get("PREVIEW_CLIENT_URL", "").strip()
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": preview_client_url} if preview_client_url else {},
+    "ENFORCE_TRAILING_SLASH": False,
+}
+# Seconds a preview token shows its draft. Tokens travel in URLs (browser history, server
+# logs), and the admin's preview panel issues a fresh one on every refresh, so half an hour
+# is enough to read a preview in a new tab. At most a day: stored drafts are deleted then.
+PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "1800"))
 # The v2 API is anonymous: no session or basic authentication (and so no `Vary: Cookie`).
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
