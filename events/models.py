@@ -10,14 +10,17 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import BasePage, ContactMixin, IndexPage, PersonLink, TopicsMixin
+from home.models.listing import PageRoutesMixin
 from home.models.mixins import people_field
 
+from .calendar import event_calendar, upcoming_calendar
 from .forms import EventPageForm
 
 TIME_ZONES = [
@@ -38,16 +41,22 @@ def default_time_zone():
     return settings.TIME_ZONE
 
 
-class EventIndexPage(IndexPage):
-    """The events section front: upcoming events soonest first, or past events."""
+class EventIndexPage(PageRoutesMixin, IndexPage):
+    """The events section front: upcoming events soonest first, or past events; a calendar."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     listing_model = "events.EventPage"
     listing_ordering = ("start", "pk")
+    feeds = (("calendar", "iCalendar", "text/calendar"),)
 
     class Meta:
         verbose_name = "event index page"
+
+    @path("feed/ics/", name="calendar")
+    def calendar(self, request):
+        """Upcoming events as a calendar to subscribe to; ?topic=slug for one topic's."""
+        return upcoming_calendar(self, request, self.feed_topic(request))
 
     def filter_listing(self, queryset, request):
         when = request.GET.get("when", "upcoming")
@@ -61,7 +70,7 @@ class EventIndexPage(IndexPage):
         return queryset, {"when": when}
 
 
-class EventPage(ContactMixin, TopicsMixin, BasePage):
+class EventPage(PageRoutesMixin, ContactMixin, TopicsMixin, BasePage):
     """An event: when (in its own time zone), where or how to join, and how to register."""
 
     class Format(models.TextChoices):
@@ -169,9 +178,15 @@ class EventPage(ContactMixin, TopicsMixin, BasePage):
         APIField("body", writable=True),
     ]
     api_prefetch = ("topics", "speakers__person", "contact")
+    feeds = (("calendar", "iCalendar", "text/calendar"),)
 
     class Meta:
         verbose_name = "event"
+
+    @path("ics/", name="calendar")
+    def calendar(self, request):
+        """The event as a calendar file to download (ics/ under its address)."""
+        return event_calendar(self, request)
 
     def get_speakers(self):
         """Speakers in programme order, with their person records and photos."""

@@ -2,9 +2,11 @@
 
 Wagtail's frontend_cache app already purges the page's own URL when it is published or
 unpublished (by an editor, the v3 API or the scheduler). This adds the addresses that show
-it too: its section listing (unfiltered and per topic), the home page, the sitemap and the
-public API URLs that include it. Purging is off until FRONTEND_CACHE_* settings name a
-backend (docs/deployment.md); Wagtail sends the purge requests as a background task.
+it too: its section listing and the section's feeds (all, and per topic of the page), the
+home page, the sitemap and the public API URLs that include it. An event's own calendar
+file is one of its cached paths, so Wagtail purges it with the page. Purging is off until
+FRONTEND_CACHE names a backend (docs/deployment.md); Wagtail sends the purge requests as a
+background task.
 
 Exact-URL purges cannot reach every query string (`?page=3`, `?fields=...`): those expire
 with their max-age (API_CACHE_MAX_AGE for the API).
@@ -35,12 +37,16 @@ def addresses_showing(page):
     """Every cached address, besides the page's own, that lists or describes the page."""
     batch = PurgeBatch()
     parent = page.get_parent().specific
-    batch.add_page(parent)
+    batch.add_page(parent)  # the listing and its feeds (get_cached_paths)
     parent_url = parent.get_full_url()
     if parent_url:
         topics = getattr(page.specific, "topics", None)
         slugs = list(topics.values_list("slug", flat=True)) if topics is not None else []
-        batch.add_urls(f"{parent_url}?topic={slug}" for slug in slugs)
+        batch.add_urls(
+            f"{parent_url}{path.lstrip('/')}?topic={slug}"
+            for path in parent.get_cached_paths()
+            for slug in slugs
+        )
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is not None:
         batch.add_page(site.root_page)

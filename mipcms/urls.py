@@ -4,8 +4,10 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.sitemaps import PublicPagesSitemap, robots_txt
 from mipcms.api import api_not_found, v2_router, v3_api
 from search import views as search_views
 
@@ -13,6 +15,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicPagesSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("api/v2/", v2_router.urls),
     path("api/v3/", v3_api.urls),
     re_path(r"^api/(?P<path>.*/)$", api_not_found),

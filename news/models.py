@@ -10,17 +10,21 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import BasePage, IndexPage, PersonLink, PublicationDateMixin, TopicsMixin
+from home.models.listing import FeedsMixin
 from home.models.mixins import people_field
 
+from .feeds import NewsFeed
 
-class NewsIndexPage(IndexPage):
-    """The news section front: stories newest first, filterable by topic."""
+
+class NewsIndexPage(FeedsMixin, IndexPage):
+    """The news section front: stories newest first, filterable by topic, with its feeds."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
     listing_model = "news.NewsArticlePage"
     listing_ordering = ("-publication_date", "-first_published_at", "-pk")
     listing_prefetch = ("authors__person",)
+    feed_class = NewsFeed
 
     class Meta:
         verbose_name = "news index page"

@@ -22,18 +22,22 @@ from home.models import (
     PublicationDateMixin,
     TopicsMixin,
 )
+from home.models.listing import FeedsMixin
 from home.models.mixins import people_field
 from home.privacy import collection_restricted, visible_documents
 
+from .feeds import ResearchFeed
 
-class ResearchIndexPage(IndexPage):
-    """The research section front: reports newest first, filterable by topic."""
+
+class ResearchIndexPage(FeedsMixin, IndexPage):
+    """The research section front: reports newest first, filterable by topic, with its feeds."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["research.ResearchReportPage"]
     listing_model = "research.ResearchReportPage"
     listing_ordering = ("-publication_date", "-first_published_at", "-pk")
     listing_prefetch = ("authors__person",)
+    feed_class = ResearchFeed
 
     class Meta:
         verbose_name = "research index page"

@@ -69,6 +69,10 @@ def expected_paths(page, topic):
         page.url,
         "/news/",
         f"/news/?topic={topic.slug}",
+        "/news/feed/rss/",
+        "/news/feed/atom/",
+        f"/news/feed/rss/?topic={topic.slug}",
+        f"/news/feed/atom/?topic={topic.slug}",
         "/",
         "/sitemap.xml",
         f"/api/v2/pages/{page.pk}/",
@@ -95,9 +99,7 @@ def test_publishing_purges_the_page_its_listings_and_its_api_urls(
     assert expected_paths(page, topic) <= varnish.paths()
 
 
-def test_a_scheduled_publish_purges_too(
-    news_index, varnish, django_capture_on_commit_callbacks
-):
+def test_a_scheduled_publish_purges_too(news_index, varnish, django_capture_on_commit_callbacks):
     topic = TopicFactory(name="Housing", slug="housing")
     go_live_at = timezone.now() + datetime.timedelta(hours=1)
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,0 +1,53 @@
+"""Feed discovery: <link rel="alternate"> tags for the site's feeds, and a page's own feeds."""
+
+from django import template
+from django.apps import apps
+from django.db.models import Subquery
+from wagtail.models import Page, Site
+
+from home.models.listing import PageRoutesMixin
+from home.privacy import public_pages
+
+register = template.Library()
+
+# The sections whose feeds every page advertises, in this order.
+SITE_FEED_PAGE_TYPES = ("news.NewsIndexPage", "research.ResearchIndexPage", "events.EventIndexPage")
+
+
+def site_feed_pages(site):
+    """The first public page of each feed-serving section type on the site, in one query."""
+    models = [apps.get_model(label) for label in SITE_FEED_PAGE_TYPES]
+    root = Page.objects.filter(pk=site.root_page_id)
+    pages = (
+        public_pages(Page.objects.type(*models))
+        .filter(path__startswith=Subquery(root.values("path")[:1]))
+        .order_by("depth", "path")
+    )
+    first = {}
+    for page in pages:
+        first.setdefault(page.specific_class, page)
+    return [first[model] for model in models if model in first]
+
+
+@register.simple_tag(takes_context=True)
+def page_feeds(context):
+    """The feeds of the page being viewed (its topic's on a filtered listing), or none."""
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, PageRoutesMixin) or not page.live:
+        return []
+    url = page.get_url(request)
+    return page.feed_links(url, page.title, context.get("active_topic")) if url else []
+
+
+@register.simple_tag(takes_context=True)
+def feed_links(context):
+    """The page's own feeds, then the site's news, research and events feeds (one query)."""
+    request = context.get("request")
+    links = list(page_feeds(context))
+    site = Site.find_for_request(request) if request is not None else None
+    if site is not None:
+        for page in site_feed_pages(site):
+            links += page.specific_class.feed_links(page.get_url(request), page.title)
+    # A section front's own feeds are also the site's: each address once, first place kept.
+    return list({link.url: link for link in links}.values())
