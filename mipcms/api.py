@@ -16,12 +16,16 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api as v3_api
 
+from home.api.preview import PreviewEndpoint
 from home.api.views import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
 
 v2_router = WagtailAPIRouter("wagtailapi")
 v2_router.register_endpoint("pages", PagesEndpoint)
 v2_router.register_endpoint("images", ImagesEndpoint)
 v2_router.register_endpoint("documents", DocumentsEndpoint)
+v2_router.register_endpoint("preview", PreviewEndpoint)
+# Drafts shown through a preview token (docs/api.md): never stored by a browser or CDN.
+PREVIEW_PATH = "/api/v2/preview/"
 
 # Rich text formats an anonymous client may ask for. The stored formats (db_html,
 # db_markdown) name the ids of linked pages, and Wagtail's markdown resolves links to
@@ -70,8 +74,9 @@ class APIMiddleware:
     The API ignores cookies, so being logged in to the admin or having typed a page's
     password never changes what it shows, and public responses can be shared by a CDN. A
     public (v2, or v3 without a token) GET may be cached for API_CACHE_MAX_AGE seconds; one
-    made with a token is private. Every successful GET carries an ETag of its body, so a
-    client repeating a request with If-None-Match gets a 304 while the content is unchanged.
+    made with a token is private, and a draft from the preview endpoint is never stored.
+    Every other successful GET carries an ETag of its body, so a client repeating a request
+    with If-None-Match gets a 304 while the content is unchanged.
     Sits before the session middleware (see MIDDLEWARE in settings).
     """
 
@@ -93,6 +98,9 @@ class APIMiddleware:
             patch_vary_headers(response, ["Authorization"])
         if request.method not in {"GET", "HEAD"} or response.status_code != 200:
             patch_cache_control(response, no_store=True)
+            return response
+        if request.path.startswith(PREVIEW_PATH):
+            patch_cache_control(response, private=True, no_store=True)
             return response
         if has_token:
             patch_cache_control(response, private=True, no_cache=True)

@@ -19,8 +19,10 @@ from home.api.representations import (
 )
 from home.privacy import is_current
 
+from .preview import FrontEndPreviewMixin
 
-class BasePage(Page):
+
+class BasePage(FrontEndPreviewMixin, Page):
     """Fields every page has for listings and sharing: listing title, summary, images."""
 
     listing_title = models.CharField(
