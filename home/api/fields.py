@@ -6,7 +6,7 @@ the same shapes as v2.
 
 from rest_framework.fields import Field
 
-from .representations import image_representation, public_url
+from .representations import image_representation, public_url, seo_representation
 
 
 class Represented(Field):
@@ -35,6 +35,16 @@ class ImageField(Represented):
 
     def __init__(self, **kwargs):
         super().__init__(image_representation, **kwargs)
+
+
+class SeoField(Field):
+    """A page's `seo` object (home/seo.py); site-wide details read once per v2 request."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, source="*", **kwargs)
+
+    def to_representation(self, page) -> dict:
+        return seo_representation(page, self.context.get("request"))
 
 
 class PublicFileUrlField(Field):

@@ -1,4 +1,5 @@
-"""The JSON shapes the API gives shared things: images, documents, page links, people, topics.
+"""The JSON shapes the API gives shared things: images, documents, page links, people, topics,
+and a page's `seo` metadata (worked out in home/seo.py, for the web page's <head> too).
 
 One function per shape, used by model fields (home/api/fields.py) and by blocks'
 get_api_representation alike, so an image looks the same in `listing_image` and in a body.
@@ -6,6 +7,8 @@ get_api_representation alike, so an image looks the same in `listing_image` and 
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+
+from home.seo import page_seo
 
 # Named sizes every image carries: a 16:9 card crop and two widths for articles.
 API_IMAGE_RENDITIONS = {"card": "fill-640x360", "medium": "width-800", "large": "width-1600"}
@@ -138,3 +141,8 @@ def testimonial_representation(testimonial):
         "city": {"id": city.pk, "name": city.name, "state": city.state} if city else None,
         "photo": image_representation(testimonial.photo),
     }
+
+
+def seo_representation(page, request=None):
+    """A page's search and sharing metadata, as its web page's <head> shows it."""
+    return page_seo(page, request).as_dict()

@@ -241,10 +241,14 @@ class PagesEndpoint(PublicAPIMixin, PagesAPIViewSet):
     def prefetch(self, items, fields):
         models = {type(item) for item in items}
         if len(models) == 1 and hasattr(next(iter(models)), "get_api_prefetch"):
+            model = next(iter(models))
+            # A field worked out from others' related rows (`seo`) needs those rows too.
+            relations = getattr(model, "api_field_relations", {})
+            wanted = set(fields).union(*(relations.get(name, ()) for name in fields))
             lookups = [
                 lookup
-                for lookup in next(iter(models)).get_api_prefetch()
-                if getattr(lookup, "prefetch_through", lookup).split("__")[0] in fields
+                for lookup in model.get_api_prefetch()
+                if getattr(lookup, "prefetch_through", lookup).split("__")[0] in wanted
             ]
             prefetch_related_objects(items, *lookups)
         streams = [

@@ -10,7 +10,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.api.fields import ImageField, Represented
+from home.api.fields import ImageField, Represented, SeoField
 from home.api.representations import (
     API_IMAGE_RENDITIONS,
     contact_representation,
@@ -18,6 +18,7 @@ from home.api.representations import (
     topic_representation,
 )
 from home.privacy import is_current
+from home.seo import SOCIAL_IMAGE_RENDITION
 
 from .preview import FrontEndPreviewMixin
 
@@ -67,9 +68,13 @@ class BasePage(FrontEndPreviewMixin, Page):
         APIField("social_image", serializer=ImageField()),
         APIField("go_live_at", writable=True),
         APIField("expire_at", writable=True),
+        APIField("seo", serializer=SeoField()),
     ]
     # Related rows the API fetches in bulk with a listing (images are added by get_api_prefetch).
     api_prefetch = ()
+    # API fields worked out from other fields' related rows, which load with them in bulk
+    # (hero_image is the home page's, authors are news articles' and reports').
+    api_field_relations = {"seo": ("social_image", "listing_image", "hero_image", "authors")}
 
     class Meta:
         abstract = True
@@ -97,7 +102,9 @@ class BasePage(FrontEndPreviewMixin, Page):
         """prefetch_related() lookups that let the API show many pages at a fixed cost."""
         from .media import CustomImage
 
-        images = CustomImage.objects.prefetch_renditions(*API_IMAGE_RENDITIONS.values())
+        images = CustomImage.objects.prefetch_renditions(
+            *API_IMAGE_RENDITIONS.values(), SOCIAL_IMAGE_RENDITION
+        )
         image_fields = [
             field.name for field in cls.api_fields if isinstance(field.serializer, ImageField)
         ]

@@ -1,4 +1,4 @@
-"""Site settings edited in the admin: contact details and social links for the footer."""
+"""Site settings edited in the admin: contact details, social links, default sharing image."""
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -7,7 +7,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
-    """Contact details and social media links shown in every page's footer."""
+    """Contact details and social links for every page's footer; the default sharing image."""
 
     contact_email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
@@ -20,6 +20,17 @@ class SiteSettings(BaseSiteSetting):
     facebook_url = models.URLField("Facebook", blank=True)
     youtube_url = models.URLField("YouTube", blank=True)
     newsletter_url = models.URLField("Newsletter sign-up", blank=True)
+    default_social_image = models.ForeignKey(
+        "home.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Shown when a page without a social or listing image of its own is shared on "
+            "social media. Landscape, at least 1200 pixels wide, works best."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -37,7 +48,10 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading="Social links",
         ),
+        FieldPanel("default_social_image"),
     ]
+    # The sharing image comes with the settings, which every page reads (home/seo.py).
+    select_related = ("default_social_image",)
 
     class Meta:
         verbose_name = "site settings"

@@ -156,6 +156,8 @@ def test_absolute_urls_use_the_public_address(client, content):
                 host = urlsplit(found).hostname
                 hosts.add(host)
                 assert host not in PLACEHOLDER_HOSTS, f"{url} gives {found}"
-    # Besides the public site, only addresses editors typed (video, outside links) appear.
+    # Besides the public site, only addresses editors typed (video, outside links) appear,
+    # and schema.org, the vocabulary of `seo.json_ld`.
     assert public_host in hosts
-    assert hosts <= {public_host, "example.org", "youtu.be", "www.youtube-nocookie.com"}
+    allowed = {public_host, "example.org", "youtu.be", "www.youtube-nocookie.com", "schema.org"}
+    assert hosts <= allowed

@@ -81,6 +81,20 @@ def test_page_listing_cost_does_not_grow_with_items(client, content, label, pare
     assert_same_cost(label, few, many)
 
 
+@pytest.mark.parametrize("label", ["news.NewsArticlePage", "events.EventPage"])
+def test_seo_listing_cost_does_not_grow_with_items(client, content, label):
+    """`fields=seo` alone loads the images and authors its metadata shows in bulk too."""
+    parent = content.page(dict(LISTED_TYPES)[label])
+    url = f"/api/v2/pages/?type={label}&child_of={parent.pk}&fields=seo&limit=50"
+    for _ in range(FEW):
+        content.page(label, parent=parent)
+    few = measure(client, url, FEW)
+    for _ in range(MANY - FEW):
+        content.page(label, parent=parent)
+    many = measure(client, url, MANY)
+    assert_same_cost(f"{label} seo", few, many)
+
+
 def add_media(kind):
     """An image or document with tags, in the default (public) collection."""
     item = ImageFactory() if kind == "images" else DocumentFactory()

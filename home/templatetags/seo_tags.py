@@ -1,0 +1,18 @@
+"""Search and sharing metadata for <head>: the page being viewed's, or the site's off a page."""
+
+from django import template
+
+from home.models import BasePage
+from home.seo import page_seo, site_seo
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def seo_metadata(context):
+    """The metadata of the page in the context (home/seo.py); the site's on search or a 404."""
+    page = context.get("page")
+    request = context.get("request")
+    if isinstance(page, BasePage):
+        return page_seo(page, request)
+    return site_seo(request)
