@@ -16,8 +16,8 @@ from wagtail.models import PageLogEntry
 
 from news.models import NewsArticlePage
 from tests.api.v3.clients import news_article
-from tests.surfaces import EVERYWHERE, NOWHERE, public_view
 from tests.news.factories import NewsArticlePageFactory
+from tests.surfaces import EVERYWHERE, NOWHERE, public_view
 
 pytestmark = pytest.mark.django_db
 
