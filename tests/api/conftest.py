@@ -4,7 +4,6 @@ import datetime
 import json
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from events.models import EventSpeaker
@@ -26,14 +25,6 @@ from tests.home.factories import (
 )
 from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from tests.research.factories import ResearchIndexPageFactory, ResearchReportPageFactory
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Site root paths and renditions are cached; a rolled-back test must not leak them."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def document(**kwargs):

@@ -8,7 +8,6 @@ from io import StringIO
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import OperationalError
 from django.test import override_settings
@@ -20,14 +19,6 @@ from mipcms.scheduler import Scheduler, next_due
 from news.models import NewsArticlePage, NewsIndexPage
 from tests.news.factories import NewsArticlePageFactory
 from tests.surfaces import EVERYWHERE, NOWHERE, public_view
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Site root paths are cached; a rolled-back test must not leak them into the next."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ import html
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -41,14 +40,6 @@ SUMMER = (
     f"July 1, {YEAR}, 9 a.m.",
     datetime.datetime(YEAR, 7, 1, 14, tzinfo=UTC),
 )
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Site root paths are cached; a rolled-back test must not leak them into the next."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,18 +1,9 @@
 """Fixtures for the public site's HTML tests."""
 
 import pytest
-from django.core.cache import cache
 from wagtail.models import Site
 
 from home.models import SiteSettings
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Site root paths and renditions are cached; a rolled-back test must not leak them."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.core.cache import cache
 
 
 class Receiver:
@@ -43,11 +42,3 @@ def receiver():
     receiver = Receiver()
     yield receiver
     receiver.close()
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Site root paths are cached; a rolled-back test must not leak them into the next."""
-    cache.clear()
-    yield
-    cache.clear()

@@ -1,19 +1,10 @@
 """Fixtures for the v3 API tests: the site's sections, staff users and their API tokens."""
 
 import pytest
-from django.core.cache import cache
 from wagtail.models import Page
 
 from home.site_setup import ensure_site
 from tests.api.v3.clients import APIClient, create_token, staff_user
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Site root paths are cached; a rolled-back test must not leak them into the next."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
