@@ -24,7 +24,7 @@ pytestmark = [
         reason="row locks that other schedulers skip are PostgreSQL's",
     ),
     pytest.mark.subprocess,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 SCHEDULERS = 3

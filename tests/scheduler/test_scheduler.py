@@ -197,7 +197,7 @@ def test_run_scheduler_once_is_the_cron_fallback(news_index):
     assert page.live
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_running_service_publishes_a_post_scheduled_while_it_sleeps(news_index):
     """The real loop, on the real clock: scheduled a few seconds ahead, live within 5 s."""
     scheduler = Scheduler()

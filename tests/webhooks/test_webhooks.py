@@ -186,7 +186,7 @@ def test_private_pages_are_not_announced(news_index, receiver):
     assert Delivery.objects.count() == 0
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_running_worker_delivers_in_the_background(receiver):
     ensure_site()
     news_index = NewsIndexPage.objects.get()
