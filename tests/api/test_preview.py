@@ -23,6 +23,7 @@ from home.models.preview import FRONT_END_PREVIEW_MODE
 from news.models import NewsArticlePage
 from tests.home.factories import PersonFactory, TopicFactory
 from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from tests.news.forms import news_article_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -101,16 +102,14 @@ def preview(admin, preview_url, data):
 def article_form(title, topics=(), **fields):
     """The news article editor's form data, with a body of one paragraph."""
     data = nested_form_data(
-        {
-            "title": title,
-            "slug": "",
-            "publication_date": "2026-03-01",
-            "summary": "Draft summary.",
-            "authors": inline_formset([]),
-            "body": streamfield([("paragraph", rich_text("<p>Draft body.</p>"))]),
-            "comments": inline_formset([]),
+        news_article_fields(
+            title,
+            text="<p>Draft body.</p>",
+            publication_date="2026-03-01",
+            summary="Draft summary.",
+            comments=inline_formset([]),
             **fields,
-        }
+        )
     )
     # A multiple choice field posts one value per choice (nested_form_data would number them).
     return {**data, "topics": [topic.pk for topic in topics]}

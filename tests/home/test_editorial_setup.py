@@ -10,7 +10,7 @@ from wagtail.models import (
     WorkflowState,
     WorkflowTask,
 )
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import nested_form_data
 
 from events.models import EventIndexPage
 from home.models import ModeratorApprovalTask
@@ -20,6 +20,7 @@ from research.models import ResearchIndexPage
 from tests.events.factories import EventPageFactory
 from tests.home.factories import CohortPageFactory, StandardPageFactory
 from tests.news.factories import NewsArticlePageFactory
+from tests.news.forms import news_article_fields
 from tests.research.factories import ResearchReportPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,16 +33,8 @@ def staff(django_user_model, group_name):
 
 
 def article_form(title, action):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": title.lower().replace(" ", "-"),
-            "summary": "A short summary.",
-            "authors": inline_formset([]),
-            "body": streamfield([("paragraph", rich_text("<p>Text.</p>"))]),
-            action: action,
-        }
-    )
+    slug = title.lower().replace(" ", "-")
+    return nested_form_data(news_article_fields(title, slug=slug, **{action: action}))
 
 
 @pytest.fixture

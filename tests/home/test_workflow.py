@@ -20,6 +20,7 @@ from research.models import ResearchIndexPage
 from tests.events.factories import EventPageFactory
 from tests.home.factories import DocumentFactory
 from tests.news.factories import NewsArticlePageFactory
+from tests.news.forms import news_article_fields
 from tests.research.factories import ResearchReportPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,16 +29,9 @@ BODY = streamfield([("paragraph", rich_text("<p>Ready for review.</p>"))])
 
 
 def news_form(page):
-    return {
-        "title": page.title,
-        "slug": page.slug,
-        "publication_date": "",
-        "summary": page.summary,
-        "listing_image": "",
-        "authors": inline_formset([]),
-        "topics": [],
-        "body": BODY,
-    }
+    return news_article_fields(
+        page.title, text="<p>Ready for review.</p>", slug=page.slug, summary=page.summary
+    )
 
 
 def report_form(page):

@@ -14,13 +14,14 @@ import re
 import pytest
 from django.db import connection
 from django.test import override_settings
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import nested_form_data
 from wagtail.users.models import UserProfile
 
 from home.site_setup import ensure_site
 from news.models import NewsArticlePage, NewsIndexPage
 from tests.api.v3.clients import APIClient, create_token, news_article
 from tests.news.factories import NewsArticlePageFactory
+from tests.news.forms import news_article_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -70,19 +71,15 @@ def api(webmaster):
 def schedule_in_admin(client, page, go_live_at):
     """Type a go-live time into the page's schedule dialog and press Publish."""
     data = nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "publication_date": "",
-            "summary": page.summary,
-            "listing_image": "",
-            "authors": inline_formset([]),
-            "topics": [],
-            "body": streamfield([("paragraph", rich_text("<p>Scheduled for later.</p>"))]),
-            "go_live_at": go_live_at,
-            "expire_at": "",
-            "action-publish": "action-publish",
-        }
+        news_article_fields(
+            page.title,
+            text="<p>Scheduled for later.</p>",
+            slug=page.slug,
+            summary=page.summary,
+            go_live_at=go_live_at,
+            expire_at="",
+            **{"action-publish": "action-publish"},
+        )
     )
     response = client.post(f"/admin/pages/{page.pk}/edit/", data)
     assert response.status_code == 302, response.content.decode()
