@@ -5,8 +5,9 @@ unpublished (by an editor, the v3 API or the scheduler). This adds the addresses
 it too: its section listing and the section's feeds (all, and per topic of the page), the
 home page, the sitemap and the public API URLs that include it. An event's own calendar
 file is one of its cached paths, so Wagtail purges it with the page. Purging is off until
-FRONTEND_CACHE names a backend (docs/deployment.md); Wagtail sends the purge requests as a
-background task.
+FRONTEND_CACHE names a backend (docs/deployment.md). Wagtail hands the requests to a
+django-tasks task; with the default immediate task backend they are sent when the publish
+commits, before the editor's request (or the scheduler's pass) returns.
 
 Exact-URL purges cannot reach every query string (`?page=3`, `?fields=...`): those expire
 with their max-age (API_CACHE_MAX_AGE for the API).
@@ -18,7 +19,7 @@ from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished
 
 
-def api_urls(page):
+def api_urls(page, parent):
     """The public API addresses whose answer includes this page."""
     base = settings.WAGTAILAPI_BASE_URL.rstrip("/")
     label = page.specific_class._meta.label
@@ -26,7 +27,7 @@ def api_urls(page):
         f"{base}/api/v2/pages/{page.pk}/",
         f"{base}/api/v2/pages/",
         f"{base}/api/v2/pages/?type={label}",
-        f"{base}/api/v2/pages/?child_of={page.get_parent().pk}",
+        f"{base}/api/v2/pages/?child_of={parent.pk}",
         f"{base}/api/v3/pages/{page.pk}/",
         f"{base}/api/v3/pages/",
         f"{base}/api/v3/pages/?type={label}",
@@ -51,7 +52,7 @@ def addresses_showing(page):
     if site is not None:
         batch.add_page(site.root_page)
         batch.add_url(f"{site.root_url}/sitemap.xml")
-    batch.add_urls(api_urls(page))
+    batch.add_urls(api_urls(page, parent))
     return batch
 
 

@@ -9,10 +9,12 @@ import hashlib
 import hmac
 import http.client
 import logging
+import socket
+import threading
 import time
-import urllib.error
-import urllib.request
+from contextlib import suppress
 from datetime import timedelta
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -30,6 +32,7 @@ BACKOFF = [timedelta(seconds=s) for s in (30, 120, 600, 3600, 6 * 3600)]
 MAX_ATTEMPTS = len(BACKOFF) + 1
 SIGNATURE_HEADER = "X-MIP-Signature"
 USER_AGENT = "MIP-CMS-Webhooks/1"
+CONNECTIONS = {"http": http.client.HTTPConnection, "https": http.client.HTTPSConnection}
 
 
 def sign(secret, body):
@@ -38,46 +41,61 @@ def sign(secret, body):
     return f"sha256={digest}"
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """A redirect is an answer, not a delivery: report it rather than re-POST elsewhere."""
-
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-# No proxies from the environment: deliveries go straight to the partner.
-_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirects)
-
-
 def post(delivery):
-    """POST one delivery; return (status code or None, error text, milliseconds)."""
+    """POST one delivery; return (status code or None, error text, milliseconds).
+
+    Only http and https, straight to the partner (no proxies, no redirects followed), and
+    within WEBHOOK_TIMEOUT_SECONDS in all: a receiver that answers byte by byte is cut off.
+    """
     subscription = delivery.subscription
-    request = urllib.request.Request(  # noqa: S310 (staff enter http(s) URLs; URLField checks)
-        subscription.url,
-        data=delivery.body.encode(),
-        method="POST",
-        headers={
-            "Content-Type": "application/json",
-            "User-Agent": USER_AGENT,
-            "X-MIP-Event": delivery.event,
-            "X-MIP-Delivery": str(delivery.pk),
-            SIGNATURE_HEADER: sign(subscription.secret, delivery.body),
-        },
-    )
+    timeout = settings.WEBHOOK_TIMEOUT_SECONDS
     started = time.monotonic()
+    url = urlsplit(subscription.url)
+    if url.scheme not in CONNECTIONS or not url.hostname:
+        return None, "Only http:// and https:// addresses can receive webhooks.", 0
+    connection = CONNECTIONS[url.scheme](url.hostname, url.port, timeout=timeout)
+    # The socket timeout bounds each read; this bounds the whole exchange.
+    deadline = threading.Timer(timeout, _cut_off, [connection])
+    deadline.start()
     status, error = None, ""
     try:
-        with _opener.open(request, timeout=settings.WEBHOOK_TIMEOUT_SECONDS) as response:
-            status = response.status
-    except urllib.error.HTTPError as answer:
-        status = answer.code
-    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as problem:
-        error = str(getattr(problem, "reason", problem))[:500] or type(problem).__name__
-    return status, error, int((time.monotonic() - started) * 1000)
+        connection.request(
+            "POST",
+            urlunsplit(("", "", url.path or "/", url.query, "")),
+            body=delivery.body.encode(),
+            headers={
+                "Content-Type": "application/json",
+                "User-Agent": USER_AGENT,
+                "X-MIP-Event": delivery.event,
+                "X-MIP-Delivery": str(delivery.pk),
+                SIGNATURE_HEADER: sign(subscription.secret, delivery.body),
+            },
+        )
+        status = connection.getresponse().status
+    except (OSError, http.client.HTTPException, ValueError) as problem:
+        error = str(problem)[:500] or type(problem).__name__
+    finally:
+        deadline.cancel()
+        connection.close()
+    elapsed = time.monotonic() - started
+    if status is None and elapsed >= timeout:
+        error = f"No answer within {timeout:g} s."
+    return status, error, int(elapsed * 1000)
+
+
+def _cut_off(connection):
+    """End an exchange that ran out of time: the blocked read returns at once."""
+    with suppress(OSError, AttributeError):
+        connection.sock.shutdown(socket.SHUT_RDWR)
 
 
 def deliver(delivery_id, now):
-    """Attempt one due delivery unless another worker holds it; True when attempted."""
+    """Attempt one due delivery unless another worker holds it; True when attempted.
+
+    The delivery is claimed in one short transaction and its outcome recorded in another:
+    no transaction stays open while the partner answers (on SQLite it would block every
+    writer, publishing included).
+    """
     with transaction.atomic():
         delivery = (
             Delivery.objects.select_for_update(skip_locked=True, of=("self",))
@@ -87,31 +105,41 @@ def deliver(delivery_id, now):
         )
         if delivery is None:
             return False
-        subscription = delivery.subscription
-        if not subscription.active:
+        if not delivery.subscription.active:
             delivery.status = Delivery.CANCELLED
             delivery.save(update_fields=["status"])
             return False
-        status, error, duration = post(delivery)
-        attempted_at = timezone.now()
-        Attempt.objects.create(
-            delivery=delivery,
-            attempted_at=attempted_at,
-            status_code=status,
-            error=error,
-            duration_ms=duration,
-        )
-        delivery.attempts += 1
-        if status is not None and 200 <= status < 300:
-            delivery.status, delivery.delivered_at = Delivery.DELIVERED, attempted_at
-        elif status == 410:
-            gone(subscription, attempted_at)
-            delivery.status = Delivery.CANCELLED
-        elif delivery.attempts >= MAX_ATTEMPTS:
-            delivery.status = Delivery.FAILED
-        else:
-            delivery.next_attempt_at = attempted_at + BACKOFF[delivery.attempts - 1]
-        delivery.save(update_fields=["status", "attempts", "next_attempt_at", "delivered_at"])
+        # A lease: other workers leave it alone until this attempt must have ended.
+        lease = timedelta(seconds=settings.WEBHOOK_TIMEOUT_SECONDS + 30)
+        Delivery.objects.filter(pk=delivery.pk).update(next_attempt_at=now + lease)
+    status, error, duration = post(delivery)
+    record(delivery, status, error, duration)
+    return True
+
+
+@transaction.atomic
+def record(delivery, status, error, duration):
+    """Log the attempt and settle the delivery: delivered, retried later, cancelled or failed."""
+    subscription = delivery.subscription
+    attempted_at = timezone.now()
+    Attempt.objects.create(
+        delivery=delivery,
+        attempted_at=attempted_at,
+        status_code=status,
+        error=error,
+        duration_ms=duration,
+    )
+    delivery.attempts += 1
+    if status is not None and 200 <= status < 300:
+        delivery.status, delivery.delivered_at = Delivery.DELIVERED, attempted_at
+    elif status == 410:
+        gone(subscription, attempted_at)
+        delivery.status = Delivery.CANCELLED
+    elif delivery.attempts >= MAX_ATTEMPTS:
+        delivery.status = Delivery.FAILED
+    else:
+        delivery.next_attempt_at = attempted_at + BACKOFF[delivery.attempts - 1]
+    delivery.save(update_fields=["status", "attempts", "next_attempt_at", "delivered_at"])
     log = logger.info if delivery.status == Delivery.DELIVERED else logger.warning
     log(
         "Webhook %s for page %s to %s: %s (attempt %s, %s)",
@@ -122,7 +150,6 @@ def deliver(delivery_id, now):
         delivery.attempts,
         delivery.get_status_display().lower(),
     )
-    return True
 
 
 def gone(subscription, moment):

@@ -12,10 +12,11 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import PageLogEntry
+from wagtail.models import Page, PageLogEntry
 from wagtail.signals import page_published, page_unpublished
 
 from home.api.representations import api_detail_url
+from home.privacy import page_restricted, visible_pages
 from mipcms.worker import wake_workers
 
 from .models import Delivery, Subscription
@@ -41,17 +42,16 @@ def payload(page, event, now):
     }
 
 
-def queue(page, event):
-    """Queue `event` about `page` for every active subscription that wants it."""
-    subscriptions = [s for s in Subscription.objects.filter(active=True) if event in s.events]
-    # A page visitors may not see does not exist for partners either (PRODUCT.md promise 1).
-    if not subscriptions or page.get_view_restrictions().exists():
+def queue(page, event, subscriptions):
+    """Queue `event` about `page` for each of these subscriptions that wants it."""
+    wanted = [s for s in subscriptions if event in s.events]
+    if not wanted:
         return []
     now = timezone.now()
     body = json.dumps(payload(page, event, now), separators=(",", ":"))
     deliveries = [
         Delivery(subscription=s, event=event, page_id=page.pk, body=body, next_attempt_at=now)
-        for s in subscriptions
+        for s in wanted
     ]
     with transaction.atomic():  # a savepoint: if this fails, the publish still stands
         Delivery.objects.bulk_create(deliveries)
@@ -77,17 +77,37 @@ def was_live(page):
 def page_was_published(sender, instance, **kwargs):
     # Wagtail also sends page_published when a publish only schedules the page: not live yet.
     if instance.live:
-        _safely(instance, lambda page: "page.updated" if was_live(page) else "page.published")
+        _safely(instance, published_event)
 
 
 def page_was_unpublished(sender, instance, **kwargs):
-    _safely(instance, lambda page: "page.unpublished")
+    _safely(instance, unpublished_event)
+
+
+def published_event(page):
+    """page.published or page.updated, or None for a page visitors cannot see.
+
+    A page the scheduler publishes after its expiry time (catching up) is never visible, so
+    it is not announced, and neither is one under a view restriction (promise 1).
+    """
+    if not visible_pages([page]):
+        return None
+    return "page.updated" if was_live(page) else "page.published"
+
+
+def unpublished_event(page):
+    """page.unpublished, or None for a page under a view restriction (never announced)."""
+    if Page.objects.filter(pk=page.pk).filter(page_restricted()).exists():
+        return None
+    return "page.unpublished"
 
 
 def _safely(page, event_for):
     try:
-        if Subscription.objects.filter(active=True).exists():
-            queue(page, event_for(page))
+        subscriptions = list(Subscription.objects.filter(active=True))
+        event = event_for(page) if subscriptions else None
+        if event is not None:
+            queue(page, event, subscriptions)
     except Exception:
         logger.exception("Could not queue webhooks for page %s; publishing goes on", page.pk)
 

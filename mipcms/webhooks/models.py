@@ -3,6 +3,7 @@
 import secrets
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
 
@@ -24,7 +25,12 @@ class Subscription(models.Model):
 
     url = models.URLField(
         max_length=500,
-        help_text="The partner's receiving address (https://...). We POST JSON to it.",
+        unique=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=(
+            "The partner's receiving address (https://...). We POST JSON to it. One "
+            "subscription per address: edit it to change its events."
+        ),
     )
     secret = models.CharField(
         max_length=200,

@@ -11,13 +11,16 @@ from io import StringIO
 from unittest import mock
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from home.site_setup import ensure_site
 from mipcms.scheduler import Scheduler
+from mipcms.webhooks import delivery as delivery_module
 from mipcms.webhooks.delivery import BACKOFF, MAX_ATTEMPTS, WebhookWorker
 from mipcms.webhooks.models import Attempt, Delivery, Subscription
 from news.models import NewsIndexPage
@@ -186,6 +189,86 @@ def test_private_pages_are_not_announced(news_index, receiver):
     assert Delivery.objects.count() == 0
 
 
+@pytest.mark.django_db
+def test_a_post_caught_up_after_its_expiry_is_not_announced(news_index, receiver):
+    subscribe(receiver.url, events=["page.published"])
+    go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    NewsArticlePageFactory(
+        parent=news_index, go_live_at=go_live_at, expire_at=go_live_at + datetime.timedelta(hours=1)
+    )
+    # The scheduler was down through both times: the post was never visible.
+    with mock.patch(
+        "django.utils.timezone.now", return_value=go_live_at + datetime.timedelta(days=1)
+    ):
+        assert Scheduler().run_due() == 2
+    assert Delivery.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_only_http_addresses_are_ever_contacted(news_index):
+    """A file:// or ftp:// address saved past the form's checks is refused, not read."""
+    for url in ("file:///etc/passwd", "ftp://127.0.0.1/hook"):
+        subscription = Subscription(url=url, events=ALL_EVENTS)
+        with pytest.raises(ValidationError):
+            subscription.full_clean()
+    Subscription.objects.create(url="file:///etc/passwd", events=ALL_EVENTS, secret="s")
+    NewsArticlePageFactory(parent=news_index)
+    assert deliver_now() == 1
+    attempt = Attempt.objects.get()
+    assert attempt.status_code is None
+    assert "Only http:// and https://" in attempt.error
+
+
+@pytest.mark.django_db
+def test_a_receiver_that_answers_byte_by_byte_is_cut_off(news_index, settings):
+    """The timeout bounds the whole exchange, not each read."""
+    settings.WEBHOOK_TIMEOUT_SECONDS = 1.5
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+
+    def trickle():
+        connection, _ = server.accept()
+        with connection:
+            connection.recv(65536)
+            for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"x" * 40:
+                time.sleep(0.2)
+                try:
+                    connection.sendall(bytes([byte]))
+                except OSError:
+                    return
+
+    threading.Thread(target=trickle, daemon=True).start()
+    subscribe(f"http://127.0.0.1:{server.getsockname()[1]}/hook")
+    NewsArticlePageFactory(parent=news_index)
+    started = time.monotonic()
+    assert deliver_now() == 1
+    assert time.monotonic() - started < 4
+    attempt = Attempt.objects.get()
+    assert (attempt.status_code, attempt.error) == (None, "No answer within 1.5 s.")
+    assert Delivery.objects.get().status == Delivery.PENDING  # retried later
+    server.close()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_no_transaction_is_open_while_the_partner_answers(receiver):
+    """On SQLite an open transaction would block every writer (publishing) meanwhile."""
+    ensure_site()
+    subscribe(receiver.url)
+    NewsArticlePageFactory(parent=NewsIndexPage.objects.get())
+    in_transaction = []
+    real_post = delivery_module.post
+
+    def post(delivery):
+        in_transaction.append(connection.in_atomic_block)
+        return real_post(delivery)
+
+    with mock.patch.object(delivery_module, "post", post):
+        assert deliver_now() == 1
+    assert in_transaction == [False]
+    assert Delivery.objects.get().status == Delivery.DELIVERED
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_running_worker_delivers_in_the_background(receiver):
     ensure_site()
@@ -234,6 +317,10 @@ def test_the_webhooks_command_adds_lists_and_removes(receiver):
         call_command("webhooks", "add", "not a url", "--event", "page.published")
     with pytest.raises(CommandError):
         call_command("webhooks", "add", receiver.url, "--event", "page.deleted")
+    for refused in (receiver.url, "ftp://127.0.0.1/hook", "file:///etc/passwd"):  # taken; not http
+        with pytest.raises(CommandError):
+            call_command("webhooks", "add", refused, "--event", "page.updated")
+    assert Subscription.objects.count() == 1
     call_command("webhooks", "remove", str(subscription.pk), stdout=out)
     assert not Subscription.objects.exists()
 
