@@ -102,7 +102,9 @@ class PageFeed(Feed):
 
     def item_guid(self, item):
         # A tag URI (RFC 4151) from the page id: stays the same when the page's slug changes.
-        minted = timezone.localdate(item.first_published_at).isoformat()
+        # A page made live without a publish (an import) has no publish times.
+        went_live = item.first_published_at or item.last_published_at
+        minted = timezone.localdate(went_live or item.latest_revision_created_at).isoformat()
         return f"tag:{public_host()},{minted}:page/{item.pk}"
 
     item_guid_is_permalink = False
@@ -117,7 +119,10 @@ class PageFeed(Feed):
 
     def item_updateddate(self, item):
         # Never before the publication date (Atom readers sort by it).
-        return max(item.last_published_at, self.item_pubdate(item))
+        published = self.item_pubdate(item)
+        if item.last_published_at is None or published is None:
+            return item.last_published_at or published
+        return max(item.last_published_at, published)
 
     def item_author_name(self, item):
         # All authors in byline order, as the page shows them: "A, B and C".

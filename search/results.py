@@ -4,7 +4,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.core.validators import slug_re
 from django.db.models import Q
 from django.utils.text import Truncator
 from wagtail.blocks import StreamValue
@@ -13,7 +12,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search.utils import normalise_query_string
 
-from home.models import Topic, TopicsMixin
+from home.models import TopicsMixin
 from home.privacy import public_pages
 from home.templatetags.display_tags import listing_date, page_type
 
@@ -44,13 +43,6 @@ def searchable_pages(site, kind=None, topic=None):
     # The search backend understands only indexed fields, and neither view restrictions nor
     # expiry times are indexed, so the pages reach it as a list of ids.
     return Page.objects.filter(pk__in=pages.values("pk"))
-
-
-def find_topic(slug):
-    """The topic with this slug, or None (malformed slugs never reach the database)."""
-    if not slug or not slug_re.fullmatch(slug):
-        return None
-    return Topic.objects.filter(slug=slug).first()
 
 
 def editors_picks(query, terms, pages, links=True):

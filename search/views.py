@@ -4,13 +4,15 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Site
+from wagtail.search.utils import normalise_query_string
 
 from home.models import Topic
 
 from .query import clean_query, search_terms
-from .results import SEARCH_TYPES, find_hits, find_topic
+from .results import SEARCH_TYPES, find_hits
 
 PER_PAGE = 10
+QUERY_LENGTH = Query._meta.get_field("query_string").max_length
 
 
 def search(request):
@@ -19,7 +21,7 @@ def search(request):
     type_value = request.GET.get("type", "").strip()
     topic_value = request.GET.get("topic", "").strip()
     kind = type_value if type_value in SEARCH_TYPES else None
-    topic = find_topic(topic_value)
+    topic = Topic.from_slug(topic_value)
     # A filter the site does not have finds nothing, and the page says so.
     unknown_type = bool(type_value) and kind is None
     unknown_topic = bool(topic_value) and topic is None
@@ -29,7 +31,11 @@ def search(request):
     if terms and "page" not in request.GET:
         # One hit per search (not per results page), by its words: the admin's "Search
         # terms" report shows editors what visitors look for, to choose picks.
-        Query.get(terms).add_hit()
+        # Wagtail cuts a query to its column's length before lowercasing it, which can make
+        # it longer ("İ" lowercases to two characters), so the stored and looked-up strings
+        # differ and a second search for it would break the unique constraint. Normalise
+        # and cut here, once.
+        Query.get(normalise_query_string(terms)[:QUERY_LENGTH]).add_hit()
     return TemplateResponse(
         request,
         "search/search.html",

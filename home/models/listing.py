@@ -8,10 +8,8 @@ from typing import NamedTuple
 
 from django.apps import apps
 from django.core.paginator import Paginator
-from django.core.validators import slug_re
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -19,7 +17,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from home.privacy import is_current, public_pages
+from home.privacy import is_current, public_pages, visible_pages
+from search.query import clean_query
 
 from .mixins import BasePage
 from .snippets import Topic
@@ -73,11 +72,8 @@ class IndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         queryset = self.get_listing_queryset()
         topic_slug = request.GET.get("topic", "").strip()
-        topic = None
+        topic = Topic.from_slug(topic_slug)
         if topic_slug:
-            # Only a well-formed slug reaches the database (PostgreSQL rejects NUL bytes).
-            if slug_re.fullmatch(topic_slug):
-                topic = Topic.objects.filter(slug=topic_slug).first()
             queryset = queryset.filter(topics=topic) if topic else queryset.none()
         queryset, extra = self.filter_listing(queryset, request)
         page_obj = Paginator(queryset, self.per_page).get_page(request.GET.get("page"))
@@ -87,7 +83,8 @@ class IndexPage(BasePage):
             items=page_obj.object_list,
             topics=Topic.objects.all(),
             active_topic=topic,
-            unknown_topic=topic_slug if topic_slug and topic is None else "",
+            # Shown back to the visitor, so cleaned like a search query.
+            unknown_topic=clean_query(topic_slug) if topic_slug and topic is None else "",
         )
         return context
 
@@ -120,7 +117,7 @@ class PageRoutesMixin(RoutablePageMixin):
                 raise Http404
             # Feeds and calendar files are for everyone or no one: those of a private page do
             # not exist (rather than answering a feed reader with a password form).
-            if path_components and not public_pages(Page.objects.filter(pk=self.pk)).exists():
+            if path_components and not visible_pages([self]):
                 raise Http404
         return result
 
@@ -154,10 +151,10 @@ class PageRoutesMixin(RoutablePageMixin):
         slug = request.GET.get("topic", "").strip()
         if not slug:
             return None
-        # Only a well-formed slug reaches the database (PostgreSQL rejects NUL bytes).
-        if not slug_re.fullmatch(slug):
+        topic = Topic.from_slug(slug)
+        if topic is None:
             raise Http404("No such topic.")
-        return get_object_or_404(Topic, slug=slug)
+        return topic
 
 
 class FeedsMixin(PageRoutesMixin):

@@ -1,5 +1,6 @@
 """Reusable records shared by every section: topics, people, member cities, testimonials."""
 
+from django.core.validators import slug_re
 from django.db import models
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
@@ -61,6 +62,14 @@ class Topic(SlugFromNameMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def from_slug(cls, slug):
+        """The topic a ?topic= value names, or None (malformed slugs never reach the database)."""
+        slug = (slug or "").strip()
+        if not slug or not slug_re.fullmatch(slug):
+            return None
+        return cls.objects.filter(slug=slug).first()
 
 
 class Person(SlugFromNameMixin, index.Indexed, models.Model):

@@ -6,7 +6,7 @@ from django.db.models import Subquery
 from wagtail.models import Page, Site
 
 from home.models.listing import PageRoutesMixin
-from home.privacy import public_pages
+from home.privacy import public_pages, visible_pages
 
 register = template.Library()
 
@@ -34,7 +34,8 @@ def page_feeds(context):
     """The feeds of the page being viewed (its topic's on a filtered listing), or none."""
     page = context.get("page")
     request = context.get("request")
-    if not isinstance(page, PageRoutesMixin) or not page.live:
+    # A private page's feeds are 404s (PageRoutesMixin.route): do not advertise them.
+    if not isinstance(page, PageRoutesMixin) or not visible_pages([page]):
         return []
     url = page.get_url(request)
     return page.feed_links(url, page.title, context.get("active_topic")) if url else []

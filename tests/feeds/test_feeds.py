@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
+from news.models import NewsArticlePage
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.home.factories import PersonFactory, TopicFactory
 from tests.news.factories import (
@@ -118,6 +119,16 @@ def test_item_published_today_carries_the_time_it_went_live(client, home_page):
 
     published = datetime.datetime(*feed.entries[0].published_parsed[:6], tzinfo=datetime.UTC)
     assert published == article.first_published_at.replace(microsecond=0)
+
+
+def test_a_page_made_live_without_a_publish_does_not_break_the_feeds(client, home_page):
+    """An import that sets live=True directly leaves no publish times behind."""
+    index = NewsIndexPageFactory(slug="news")
+    index.add_child(instance=NewsArticlePage(title="Imported story", slug="imported", live=True))
+
+    for feed_format in FORMATS:
+        _, feed = read_feed(client, f"/news/feed/{feed_format}/")
+        assert [entry.title for entry in feed.entries] == ["Imported story"]
 
 
 def test_feed_holds_the_twenty_newest(client, home_page):
@@ -320,6 +331,18 @@ def test_sections_visitors_may_not_see_are_not_advertised(client, home_page):
     EventIndexPageFactory(title="Events", slug="events", publish=False)
 
     assert [title for _, title, _ in alternates(client, "/")] == ["News (RSS)", "News (Atom)"]
+
+
+def test_a_signed_in_visitor_of_a_private_section_is_not_sent_to_its_missing_feeds(
+    client, home_page, django_user_model
+):
+    restrict(NewsIndexPageFactory(title="News", slug="news"), PageViewRestriction.LOGIN)
+    client.force_login(django_user_model.objects.create_user("reader", password="pw"))
+
+    response = client.get("/news/")
+    assert response.status_code == 200
+    assert alternates(client, "/news/") == []
+    assert client.get("/news/feed/rss/").status_code == 404
 
 
 def test_listings_offer_their_feeds_to_visitors(client, sections, water):

@@ -117,3 +117,10 @@ def test_odd_input_is_cleaned_before_it_is_shown_or_searched():
 )
 def test_any_query_string_gets_a_results_page(client, housing, query, type_value, topic, page):
     answers(client, {"q": query, "type": type_value, "topic": topic, "page": page})
+
+
+@pytest.mark.parametrize("query", ["\u0130" * 128 + " x", "\u0130" * 300])
+def test_a_query_that_grows_when_lowercased_can_be_searched_again(client, housing, query):
+    """ "İ" lowercases to two characters: the query log must still find its own row."""
+    answers(client, {"q": query})
+    answers(client, {"q": query})
