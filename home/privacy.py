@@ -9,6 +9,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
 
@@ -53,6 +54,11 @@ def visible_pages(pages):
     """The live, unexpired pages among these that no view restriction covers, in order."""
     pages = [page for page in pages if page and page.live and is_current(page)]
     return _visible(pages, Page, page_restricted())
+
+
+def visible_images(images):
+    """The images among these that are not in a private collection, in order."""
+    return _visible(images, get_image_model(), collection_restricted())
 
 
 def visible_documents(documents):

@@ -27,6 +27,9 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from home.api.representations import rendition_details
+from home.privacy import visible_images
+
 # og:image size: the width components/main_image.html and the home page's hero show.
 SOCIAL_IMAGE_RENDITION = "width-1200"
 # Search results show about this many characters of a description.
@@ -86,20 +89,18 @@ def compact(data):
 
 def image_details(image):
     """An image as og:image shows it: absolute rendition URL, size and alt text (or None)."""
-    from wagtail.images.models import SourceImageIOError
+    details = rendition_details(image, SOCIAL_IMAGE_RENDITION)
+    return details and {**details, "alt": image.default_alt_text}
 
-    if image is None:
-        return None
-    try:
-        rendition = image.get_rendition(SOCIAL_IMAGE_RENDITION)
-    except SourceImageIOError:  # the original file is missing: better no image than a 404
-        return None
-    return {
-        "url": rendition.full_url,
-        "width": rendition.width,
-        "height": rendition.height,
-        "alt": image.default_alt_text,
-    }
+
+def sharing_image(images):
+    """The first of these images visitors may see (none from a private collection) that
+    can be shown, as og:image shows it; one query at most for the privacy check."""
+    for image in visible_images(images):
+        details = image_details(image)
+        if details:
+            return details
+    return None
 
 
 def postal_address(text):
@@ -166,7 +167,7 @@ class SiteDetails:
         """The default social image, for pages without one of their own."""
         if self.settings is None or not self.settings.default_social_image_id:
             return None
-        return image_details(self.settings.default_social_image)
+        return sharing_image([self.settings.default_social_image])
 
     def organization(self, full=False):
         """The organisation as JSON-LD; `full` adds its description, links and contacts."""
@@ -294,12 +295,8 @@ class PageSeo(Seo):
     @cached_property
     def image(self):
         page = self.page
-        for name in IMAGE_FIELDS:
-            if getattr(page, f"{name}_id", None):
-                details = image_details(getattr(page, name))
-                if details:
-                    return details
-        return self.site.image
+        images = [getattr(page, name) for name in IMAGE_FIELDS if getattr(page, f"{name}_id", None)]
+        return sharing_image(images) or self.site.image
 
     @cached_property
     def schema_type(self):

@@ -6,6 +6,8 @@ the same shapes as v2.
 
 from rest_framework.fields import Field
 
+from home.privacy import visible_images
+
 from .representations import image_representation, public_url, seo_representation
 
 
@@ -31,10 +33,15 @@ class Represented(Field):
 
 
 class ImageField(Represented):
-    """An image foreign key as alt text, credit and named renditions."""
+    """An image foreign key as alt text, credit and named renditions; null when private."""
 
     def __init__(self, **kwargs):
-        super().__init__(image_representation, **kwargs)
+        super().__init__(public_image_representation, **kwargs)
+
+
+def public_image_representation(image):
+    """An image visitors may see, represented; None for one in a private collection."""
+    return image_representation(image) if visible_images([image]) else None
 
 
 class SeoField(Field):

@@ -8,8 +8,6 @@ get_api_representation alike, so an image looks the same in `listing_image` and 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
-from home.seo import page_seo
-
 # Named sizes every image carries: a 16:9 card crop and two widths for articles.
 API_IMAGE_RENDITIONS = {"card": "fill-640x360", "medium": "width-800", "large": "width-1600"}
 
@@ -21,23 +19,25 @@ def public_url(url):
     return url
 
 
+def rendition_details(image, spec):
+    """A rendition's absolute URL and size, or None when the original cannot be read."""
+    try:
+        rendition = image.get_rendition(spec)
+    except OSError:  # the original is missing (SourceImageIOError) or not an image at all
+        return None
+    return {"url": rendition.full_url, "width": rendition.width, "height": rendition.height}
+
+
 def image_representation(image, alt=None, decorative=False):
     """An image with its alt text, credit and ready-made renditions (absolute URLs)."""
-    from wagtail.images.models import SourceImageIOError
-
     if image is None:
         return None
-    renditions = {}
-    for name, spec in API_IMAGE_RENDITIONS.items():
-        try:
-            rendition = image.get_rendition(spec)
-        except SourceImageIOError:
-            continue  # the original file is missing; the other fields still help
-        renditions[name] = {
-            "url": rendition.full_url,
-            "width": rendition.width,
-            "height": rendition.height,
-        }
+    # A rendition that cannot be made is left out; the other fields still help.
+    renditions = {
+        name: details
+        for name, spec in API_IMAGE_RENDITIONS.items()
+        if (details := rendition_details(image, spec)) is not None
+    }
     if decorative:
         alt = ""
     elif alt is None:
@@ -145,4 +145,6 @@ def testimonial_representation(testimonial):
 
 def seo_representation(page, request=None):
     """A page's search and sharing metadata, as its web page's <head> shows it."""
+    from home.seo import page_seo  # home.seo builds on this module's helpers
+
     return page_seo(page, request).as_dict()

@@ -1,9 +1,12 @@
 """The API's `seo` field gives a consuming site exactly what the web page's <head> shows."""
 
+from pathlib import Path
+
 import pytest
+from wagtail.models import Collection, CollectionViewRestriction
 
 from home.models import SiteSettings
-from tests.home.factories import ImageFactory
+from tests.home.factories import ImageFactory, StandardPageFactory
 from tests.news.factories import NewsIndexPageFactory
 from tests.site.test_seo import Head
 
@@ -71,3 +74,41 @@ def test_listings_show_seo_when_asked(get_json, content, site_settings):
     assert "seo" not in default[0]
     assert asked[0]["seo"] == get_json(f"/api/v2/pages/{article.pk}/")["seo"]
     assert asked[0]["seo"]["json_ld"]["@type"] == "NewsArticle"
+
+
+@pytest.fixture
+def private_image():
+    """An image in a collection only signed-in staff may see."""
+    board = Collection.get_first_root_node().add_child(name="Board photos")
+    CollectionViewRestriction.objects.create(collection=board, restriction_type="login")
+    return ImageFactory(alt_text="Board retreat", collection=board)
+
+
+def test_a_private_image_is_shared_nowhere(client, get_json, private_image):
+    public = ImageFactory(alt_text="Street trees")
+    page = StandardPageFactory(social_image=private_image, listing_image=public)
+
+    item = get_json(f"/api/v2/pages/{page.pk}/")
+    head = Head(client.get(page.url))
+    listing = get_json("/api/v2/pages/?type=home.StandardPage&fields=social_image,seo")
+
+    assert client.get(f"/api/v2/images/{private_image.pk}/").status_code == 404
+    assert item["social_image"] is None
+    assert listing["items"][0]["social_image"] is None
+    assert item["listing_image"]["alt"] == "Street trees"
+    # The sharing image falls back to the next one visitors may see.
+    assert item["seo"]["image"]["alt"] == head.meta["og:image:alt"] == "Street trees"
+    assert "Board retreat" not in client.get(page.url).content.decode()
+
+
+def test_an_image_file_that_is_not_an_image_costs_the_image_not_the_page(client, get_json):
+    broken = ImageFactory(alt_text="Broken upload")
+    Path(broken.file.path).write_bytes(b"not an image at all")  # as a damaged upload
+    page = StandardPageFactory(social_image=broken, listing_image=broken)
+
+    assert client.get(page.url).status_code == 200
+    assert "og:image" not in Head(client.get(page.url)).meta
+    item = get_json(f"/api/v2/pages/{page.pk}/?fields=seo,social_image")
+    assert item["seo"].get("image") is None
+    assert item["social_image"]["renditions"] == {}
+    assert get_json("/api/v2/pages/?type=home.StandardPage&fields=*")["items"]
