@@ -3,7 +3,8 @@
 import pytest
 from django.core.cache import cache
 
-from home.site_setup import ensure_home_page
+from home.site_setup import ensure_home_page, ensure_site
+from news.models import NewsIndexPage
 
 
 @pytest.fixture(autouse=True)
@@ -12,6 +13,13 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def news_index(db):
+    """The site's News section, with the home page, the other sections and the workflow."""
+    ensure_site()
+    return NewsIndexPage.objects.get()
 
 
 @pytest.fixture

@@ -3,16 +3,13 @@
 import datetime
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.test import override_settings
 from django.utils import timezone
 
-from home.site_setup import ensure_site
 from mipcms.scheduler import Scheduler
-from news.models import NewsIndexPage
+from tests.clock import clock_at
 from tests.home.factories import TopicFactory
 from tests.news.factories import NewsArticlePageFactory
 
@@ -53,14 +50,6 @@ def varnish():
         yield varnish
     varnish.server.shutdown()
     varnish.server.server_close()
-
-
-@pytest.fixture
-def news_index(db):
-    cache.clear()
-    ensure_site()
-    yield NewsIndexPage.objects.get()
-    cache.clear()
 
 
 def expected_paths(page, topic):
@@ -107,7 +96,7 @@ def test_a_scheduled_publish_purges_too(news_index, varnish, django_capture_on_c
     assert "/news/" not in varnish.paths()  # scheduling changes no listing
 
     with (
-        mock.patch("django.utils.timezone.now", return_value=go_live_at),
+        clock_at(go_live_at),
         django_capture_on_commit_callbacks(execute=True),
     ):
         Scheduler().run_due()

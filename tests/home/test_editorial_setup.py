@@ -37,12 +37,6 @@ def article_form(title, action):
     return nested_form_data(news_article_fields(title, slug=slug, **{action: action}))
 
 
-@pytest.fixture
-def news_index():
-    home = ensure_site()
-    return NewsIndexPage.objects.child_of(home).get()
-
-
 def test_review_workflow_covers_news_research_and_events():
     home = ensure_site()
     for model in (NewsIndexPage, ResearchIndexPage, EventIndexPage):

@@ -6,7 +6,6 @@ import signal
 import subprocess
 import sys
 import time
-from unittest import mock
 
 import pytest
 from django.conf import settings
@@ -16,6 +15,7 @@ from wagtail.models import PageLogEntry, Revision
 
 from home.site_setup import ensure_site
 from news.models import NewsArticlePage, NewsIndexPage
+from tests.clock import clock_at
 from tests.news.factories import NewsArticlePageFactory
 
 pytestmark = [
@@ -76,7 +76,7 @@ def test_schedulers_in_separate_processes_publish_each_post_exactly_once(tmp_pat
 
     # Fell due while no scheduler ran: four posts to publish and two to unpublish, scheduled
     # two hours ago.
-    with mock.patch("django.utils.timezone.now", return_value=start - datetime.timedelta(hours=2)):
+    with clock_at(start - datetime.timedelta(hours=2)):
         due = start - datetime.timedelta(hours=1)
         overdue = [scheduled(news_index, f"Overdue {n}", due) for n in range(4)]
         stale = [

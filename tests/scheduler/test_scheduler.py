@@ -3,7 +3,6 @@
 import datetime
 import threading
 import time
-from contextlib import contextmanager
 from io import StringIO
 from unittest import mock
 
@@ -14,24 +13,11 @@ from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision
 
-from home.site_setup import ensure_site
 from mipcms.scheduler import Scheduler, next_due
-from news.models import NewsArticlePage, NewsIndexPage
+from news.models import NewsArticlePage
+from tests.clock import clock_at
 from tests.news.factories import NewsArticlePageFactory
 from tests.surfaces import EVERYWHERE, NOWHERE, public_view
-
-
-@pytest.fixture
-def news_index(db):
-    ensure_site()
-    return NewsIndexPage.objects.get()
-
-
-@contextmanager
-def clock_at(moment):
-    """Run the enclosed code as if the time were `moment` (Django's timezone.now())."""
-    with mock.patch("django.utils.timezone.now", return_value=moment):
-        yield
 
 
 def in_(seconds):

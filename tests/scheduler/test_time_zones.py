@@ -17,8 +17,7 @@ from django.test import override_settings
 from wagtail.test.utils.form_data import nested_form_data
 from wagtail.users.models import UserProfile
 
-from home.site_setup import ensure_site
-from news.models import NewsArticlePage, NewsIndexPage
+from news.models import NewsArticlePage
 from tests.api.v3.clients import APIClient, create_token, news_article
 from tests.news.factories import NewsArticlePageFactory
 from tests.news.forms import news_article_fields
@@ -41,12 +40,6 @@ SUMMER = (
     f"July 1, {YEAR}, 9 a.m.",
     datetime.datetime(YEAR, 7, 1, 14, tzinfo=UTC),
 )
-
-
-@pytest.fixture
-def news_index(db):
-    ensure_site()
-    return NewsIndexPage.objects.get()
 
 
 @pytest.fixture

@@ -24,15 +24,10 @@ from mipcms.webhooks import delivery as delivery_module
 from mipcms.webhooks.delivery import BACKOFF, MAX_ATTEMPTS, WebhookWorker
 from mipcms.webhooks.models import Attempt, Delivery, Subscription
 from news.models import NewsIndexPage
+from tests.clock import clock_at
 from tests.news.factories import NewsArticlePageFactory
 
 ALL_EVENTS = ["page.published", "page.updated", "page.unpublished"]
-
-
-@pytest.fixture
-def news_index(db):
-    ensure_site()
-    return NewsIndexPage.objects.get()
 
 
 def subscribe(url, events=ALL_EVENTS, secret="s3cret-for-tests"):
@@ -40,7 +35,7 @@ def subscribe(url, events=ALL_EVENTS, secret="s3cret-for-tests"):
 
 
 def deliver_now(moment=None):
-    with mock.patch("django.utils.timezone.now", return_value=moment or timezone.now()):
+    with clock_at(moment or timezone.now()):
         return WebhookWorker().run_due()
 
 
@@ -93,7 +88,7 @@ def test_publish_update_unpublish_and_the_schedule_each_send_their_event(news_in
     go_live_at = timezone.now() + datetime.timedelta(hours=1)
     scheduled = NewsArticlePageFactory(parent=news_index, go_live_at=go_live_at)
     expiring = NewsArticlePageFactory(parent=news_index, expire_at=go_live_at)
-    with mock.patch("django.utils.timezone.now", return_value=go_live_at):
+    with clock_at(go_live_at):
         Scheduler().run_due()
     deliver_now(go_live_at)
 

@@ -14,11 +14,6 @@ def site(db):
 
 
 @pytest.fixture
-def news_index(site):
-    return Page.objects.get(url_path="/home/news/").specific
-
-
-@pytest.fixture
 def events_index(site):
     return Page.objects.get(url_path="/home/events/").specific
 

@@ -5,9 +5,7 @@ the HTML page, the v2 listing and detail, the v3 listing, detail and find, and s
 """
 
 import datetime
-from contextlib import contextmanager
 from io import StringIO
-from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -16,17 +14,11 @@ from wagtail.models import PageLogEntry
 
 from news.models import NewsArticlePage
 from tests.api.v3.clients import news_article
+from tests.clock import clock_at
 from tests.news.factories import NewsArticlePageFactory
 from tests.surfaces import EVERYWHERE, NOWHERE, public_view
 
 pytestmark = pytest.mark.django_db
-
-
-@contextmanager
-def clock_at(moment):
-    """Run the enclosed code as if the time were `moment` (Django's timezone.now())."""
-    with mock.patch("django.utils.timezone.now", return_value=moment):
-        yield
 
 
 def run_scheduler():
