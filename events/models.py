@@ -178,6 +178,8 @@ class EventPage(PageRoutesMixin, ContactMixin, TopicsMixin, BasePage):
         APIField("body", writable=True),
     ]
     api_prefetch = ("topics", "speakers__person", "contact")
+    # Dotted paths (filters need the API, which loads after the models): events/api.py.
+    api_filters = ("events.api.EventFilter",)
     feeds = (("calendar", "iCalendar", "text/calendar"),)
 
     class Meta:

@@ -9,9 +9,3 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = "Site"
-
-    def ready(self):
-        from mipcms import cache_purge, scheduler
-
-        scheduler.connect_signals()
-        cache_purge.connect_signals()

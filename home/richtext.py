@@ -22,8 +22,8 @@ from wagtail.rich_text import features
 from wagtail.rich_text.pages import PageLinkHandler
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
-from .api.representations import public_url
 from .privacy import public_documents, public_pages
+from .representations import public_url
 
 # {"absolute": bool, "cache": {(link type, id): object or None}} for the current request.
 _state = ContextVar("mipcms_rich_text_links", default=None)

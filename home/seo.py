@@ -27,8 +27,8 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from home.api.representations import rendition_details
 from home.privacy import visible_images
+from home.representations import rendition_details
 
 # og:image size: the width components/main_image.html and the home page's hero show.
 SOCIAL_IMAGE_RENDITION = "width-1200"

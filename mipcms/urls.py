@@ -1,14 +1,13 @@
 """Top-level URLs: admin, documents, search, the content API, then Wagtail's page tree."""
 
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import PublicPagesSitemap, robots_txt
-from mipcms.api import api_not_found, v2_router, v3_api
 from search import views as search_views
 
 urlpatterns = [
@@ -17,9 +16,7 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicPagesSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("api/v2/", v2_router.urls),
-    path("api/v3/", v3_api.urls),
-    re_path(r"^api/(?P<path>.*/)$", api_not_found),
+    path("api/", include("mipcms.api.urls")),
 ]
 
 if settings.DEBUG:

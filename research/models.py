@@ -11,8 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.api.fields import ImageField, Represented
-from home.api.representations import document_representation
+from home.api_fields import ImageField, Represented
 from home.blocks import BodyBlock
 from home.models import (
     BasePage,
@@ -25,6 +24,7 @@ from home.models import (
 from home.models.listing import FeedsMixin
 from home.models.mixins import people_field
 from home.privacy import collection_restricted, visible_documents
+from home.representations import document_representation
 
 from .feeds import ResearchFeed
 

@@ -3,8 +3,8 @@
 import pytest
 from django.core.cache import cache
 
-from home.site_setup import ensure_home_page, ensure_site
 from news.models import NewsIndexPage
+from site_setup.skeleton import ensure_home_page, ensure_site
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ import factory
 import wagtail_factories
 from django.utils.text import slugify
 
-from home.site_setup import ensure_home_page
+from site_setup.skeleton import ensure_home_page
 
 
 def stream(*blocks):

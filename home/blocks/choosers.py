@@ -8,18 +8,18 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.api.representations import (
-    API_IMAGE_RENDITIONS,
-    document_representation,
-    image_representation,
-    page_link_representation,
-    testimonial_representation,
-)
 from home.privacy import (
     collection_restricted,
     page_restricted,
     visible_documents,
     visible_pages,
+)
+from home.representations import (
+    API_IMAGE_RENDITIONS,
+    document_representation,
+    image_representation,
+    page_link_representation,
+    testimonial_representation,
 )
 
 # Rendition sizes used by images inside StreamField on the site and in the API; fetched in

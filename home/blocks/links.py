@@ -5,8 +5,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page
 
-from home.api.representations import public_url
 from home.privacy import visible_pages
+from home.representations import public_url
 
 from .choosers import TestimonialChooserBlock, VisiblePageChooserBlock
 

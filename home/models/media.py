@@ -5,8 +5,8 @@ from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
-from home.api.fields import Represented
-from home.api.representations import image_representation
+from home.api_fields import Represented
+from home.representations import image_representation
 
 
 class CustomImage(AbstractImage):

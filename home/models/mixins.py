@@ -10,14 +10,14 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.api.fields import ImageField, Represented, SeoField
-from home.api.representations import (
+from home.api_fields import ImageField, Represented, SeoField
+from home.privacy import collection_restricted, is_current
+from home.representations import (
     API_IMAGE_RENDITIONS,
     contact_representation,
     person_representation,
     topic_representation,
 )
-from home.privacy import collection_restricted, is_current
 from home.seo import SOCIAL_IMAGE_RENDITION
 
 from .preview import FrontEndPreviewMixin

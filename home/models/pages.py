@@ -9,14 +9,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.api.fields import ImageField, Represented
-from home.api.representations import (
+from home.api_fields import ImageField, Represented
+from home.blocks import BodyBlock
+from home.privacy import public_pages
+from home.representations import (
     member_representation,
     page_link_representation,
     testimonial_representation,
 )
-from home.blocks import BodyBlock
-from home.privacy import public_pages
 
 from .listing import LISTING_IMAGE_RENDITIONS, IndexPage, listing_image_prefetch
 from .mixins import BasePage, ContactMixin, TopicsMixin

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "research",
     "events",
     "search",
+    "site_setup",
+    "mipcms",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
@@ -77,7 +79,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Before the session middleware: the API reads no cookies.
-    "mipcms.api.APIMiddleware",
+    "mipcms.api.middleware.APIMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

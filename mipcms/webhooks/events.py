@@ -15,8 +15,8 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 from wagtail.signals import page_published, page_unpublished
 
-from home.api.representations import api_detail_url
 from home.privacy import page_restricted, visible_pages
+from home.representations import api_detail_url
 from mipcms.worker import wake_workers
 
 from .models import Delivery, Subscription

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connections
 
-from home.site_setup import ensure_site
+from site_setup.skeleton import ensure_site
 
 CHROMIUM = Path(os.environ.get("MIPCMS_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]

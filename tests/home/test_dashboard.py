@@ -16,9 +16,9 @@ from wagtail.users.models import UserProfile
 
 from events.models import EventIndexPage
 from home.admin_panels import PublishingSchedulePanel
-from home.site_setup import ensure_site
 from news.models import NewsIndexPage
 from research.models import ResearchIndexPage
+from site_setup.skeleton import ensure_site
 from tests.events.factories import EventPageFactory
 from tests.news.factories import NewsArticlePageFactory
 from tests.research.factories import ResearchReportPageFactory

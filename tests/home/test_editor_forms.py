@@ -5,9 +5,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from events.models import EventPage
 from home.models import CohortPage, StandardPage
-from home.site_setup import ensure_site
 from news.models import NewsArticlePage, NewsIndexPage
 from research.models import ResearchIndexPage, ResearchReportPage
+from site_setup.skeleton import ensure_site
 from tests.home.factories import (
     DocumentFactory,
     ImageFactory,

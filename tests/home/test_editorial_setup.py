@@ -14,9 +14,9 @@ from wagtail.test.utils.form_data import nested_form_data
 
 from events.models import EventIndexPage
 from home.models import ModeratorApprovalTask
-from home.site_setup import REVIEW_TASK_NAME, REVIEW_WORKFLOW_NAME, ensure_site
 from news.models import NewsArticlePage, NewsIndexPage
 from research.models import ResearchIndexPage
+from site_setup.skeleton import REVIEW_TASK_NAME, REVIEW_WORKFLOW_NAME, ensure_site
 from tests.events.factories import EventPageFactory
 from tests.home.factories import CohortPageFactory, StandardPageFactory
 from tests.news.factories import NewsArticlePageFactory

@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.blocks import parse_video_url
 from home.models import StandardPage
-from home.site_setup import ensure_home_page
+from site_setup.skeleton import ensure_home_page
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from events.models import EventIndexPage
-from home.site_setup import ensure_site
 from news.models import NewsIndexPage
 from research.models import ResearchIndexPage
+from site_setup.skeleton import ensure_site
 from tests.events.factories import EventPageFactory
 from tests.home.factories import DocumentFactory
 from tests.news.factories import NewsArticlePageFactory

@@ -13,8 +13,8 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision
 
-from home.site_setup import ensure_site
 from news.models import NewsArticlePage, NewsIndexPage
+from site_setup.skeleton import ensure_site
 from tests.clock import clock_at
 from tests.news.factories import NewsArticlePageFactory
 

@@ -18,12 +18,12 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from home.site_setup import ensure_site
 from mipcms.scheduler import Scheduler
 from mipcms.webhooks import delivery as delivery_module
 from mipcms.webhooks.delivery import BACKOFF, MAX_ATTEMPTS, WebhookWorker
 from mipcms.webhooks.models import Attempt, Delivery, Subscription
 from news.models import NewsIndexPage
+from site_setup.skeleton import ensure_site
 from tests.clock import clock_at
 from tests.news.factories import NewsArticlePageFactory
 

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Page
 
-from home.site_setup import ensure_site
+from site_setup.skeleton import ensure_site
 from tests.api.v3.clients import APIClient, create_token, staff_user
 
 

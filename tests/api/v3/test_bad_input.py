@@ -173,7 +173,7 @@ MALFORMED_BLOCKS = {
 @pytest.mark.parametrize("body", MALFORMED_BLOCKS.values(), ids=MALFORMED_BLOCKS.keys())
 def test_malformed_blocks_get_a_4xx(admin_api, news_index, body):
     # Wagtail 8.0.1's form builder raises KeyError/TypeError/AttributeError on these;
-    # mipcms.api.malformed_body turns that into a 422 instead of a 500.
+    # mipcms.api.v3.malformed_body turns that into a 422 instead of a 500.
     before = counts()
     admin_api.client.raise_request_exception = False
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from home.site_setup import ensure_site
+from site_setup.skeleton import ensure_site
 
 
 class Command(BaseCommand):

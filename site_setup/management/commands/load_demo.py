@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo.loader import DemoContentError, load_demo
+from site_setup.demo.loader import DemoContentError, load_demo
 
 
 class Command(BaseCommand):

@@ -6,9 +6,9 @@ the same shapes as v2.
 
 from rest_framework.fields import Field
 
-from home.privacy import visible_images
-
-from .representations import image_representation, public_url, seo_representation
+from .privacy import visible_images
+from .representations import image_representation, public_url
+from .seo import page_seo
 
 
 class Represented(Field):
@@ -51,7 +51,7 @@ class SeoField(Field):
         super().__init__(read_only=True, source="*", **kwargs)
 
     def to_representation(self, page) -> dict:
-        return seo_representation(page, self.context.get("request"))
+        return page_seo(page, self.context.get("request")).as_dict()
 
 
 class PublicFileUrlField(Field):

@@ -19,10 +19,9 @@ from wagtail.models import (
 )
 
 from events.models import EventIndexPage
+from home.models import CohortIndexPage, HomePage, ModeratorApprovalTask, StandardPage
 from news.models import NewsIndexPage
 from research.models import ResearchIndexPage
-
-from .models import CohortIndexPage, HomePage, ModeratorApprovalTask, StandardPage
 
 REVIEW_WORKFLOW_NAME = "Editorial review"
 REVIEW_TASK_NAME = "Moderator approval"

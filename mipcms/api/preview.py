@@ -14,7 +14,7 @@ from wagtail.api.v2.serializers import DetailUrlField, PageSerializer
 
 from home.models.preview import FrontEndPreviewMixin
 
-from .views import PagesEndpoint
+from .endpoints import PagesEndpoint
 
 
 class DraftDetailUrlField(DetailUrlField):

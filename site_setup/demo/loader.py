@@ -17,9 +17,9 @@ from wagtail.models import Page, Revision
 
 from events.models import EventIndexPage
 from home.models import CohortIndexPage, HomePageFeaturedItem, StandardPage
-from home.site_setup import ensure_site
 from news.models import NewsIndexPage
 from research.models import ResearchIndexPage
+from site_setup.skeleton import ensure_site
 
 from . import (
     content_cohorts,

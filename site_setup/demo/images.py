@@ -30,7 +30,7 @@ PALETTES = {
 def _rng(seed):
     """A deterministic generator so the same title always draws the same picture."""
     digest = hashlib.sha256(seed.encode()).digest()
-    return random.Random(int.from_bytes(digest[:8], "big"))  # noqa: S311 - art, not security
+    return random.Random(int.from_bytes(digest[:8], "big"))
 
 
 def _gradient(size, top, bottom):

@@ -1,8 +1,4 @@
-"""The content API's wiring: the v2 router, the v3 API, and the middleware both share.
-
-v2 (/api/v2/) is the public read API; v3 (/api/v3/) is Wagtail 8's token-authenticated read
-and write API. See docs/api.md and docs/decisions/0004-two-api-versions.md.
-"""
+"""What every /api/ request shares: no cookies, CDN caching headers and 304 responses."""
 
 from django.conf import settings
 from django.http import JsonResponse
@@ -12,18 +8,7 @@ from django.utils.cache import (
     patch_vary_headers,
     set_response_etag,
 )
-from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v3.errors import problem_response
-from wagtail.api.v3.urls import api as v3_api
 
-from home.api.preview import PreviewEndpoint
-from home.api.views import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
-
-v2_router = WagtailAPIRouter("wagtailapi")
-v2_router.register_endpoint("pages", PagesEndpoint)
-v2_router.register_endpoint("images", ImagesEndpoint)
-v2_router.register_endpoint("documents", DocumentsEndpoint)
-v2_router.register_endpoint("preview", PreviewEndpoint)
 # Drafts shown through a preview token (docs/api.md): never stored by a browser or CDN.
 PREVIEW_PATH = "/api/v2/preview/"
 
@@ -31,41 +16,6 @@ PREVIEW_PATH = "/api/v2/preview/"
 # db_markdown) name the ids of linked pages, and Wagtail's markdown resolves links to
 # pages visitors may not see; only `html` goes through our link handlers (home/richtext.py).
 PUBLIC_RICH_TEXT_FORMATS = {"html"}
-
-
-def raised_in(exc, module_name):
-    """Whether the exception was raised (at any depth) by code of this module."""
-    frame = exc.__traceback__
-    while frame is not None:
-        if frame.tb_frame.f_globals.get("__name__") == module_name:
-            return True
-        frame = frame.tb_next
-    return False
-
-
-def malformed_body(request, exc):
-    """A 422 for a write whose body Wagtail 8.0.1 cannot take apart (not a 500).
-
-    Wagtail's v3 form builder (wagtail/api/v3/form_data.py) assumes every StreamField item
-    is an object with "type" and "value": `[{"type": "paragraph"}]` raises a KeyError there
-    before any validation runs. Only errors raised inside that module are answered here; any
-    other KeyError or TypeError is a real server error and stays a 500.
-    """
-    if not raised_in(exc, "wagtail.api.v3.form_data"):
-        raise exc
-    detail = "Malformed request body: every StreamField item needs a 'type' and a 'value'."
-    return problem_response(status=422, detail=detail)
-
-
-for error_class in (KeyError, TypeError, AttributeError):
-    v3_api.add_exception_handler(error_class, malformed_body)
-
-__all__ = ["APIMiddleware", "api_not_found", "v2_router", "v3_api"]
-
-
-def api_not_found(request, path=""):
-    """A JSON 404 for an address under /api/ that no endpoint answers."""
-    return JsonResponse({"message": "not found"}, status=404)
 
 
 class APIMiddleware:

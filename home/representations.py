@@ -141,10 +141,3 @@ def testimonial_representation(testimonial):
         "city": {"id": city.pk, "name": city.name, "state": city.state} if city else None,
         "photo": image_representation(testimonial.photo),
     }
-
-
-def seo_representation(page, request=None):
-    """A page's search and sharing metadata, as its web page's <head> shows it."""
-    from home.seo import page_seo  # home.seo builds on this module's helpers
-
-    return page_seo(page, request).as_dict()

@@ -1,14 +1,15 @@
-"""Filters of the pages endpoint that consuming sites need, beyond Wagtail's own.
+"""Filters of the pages endpoint that every section shares, beyond Wagtail's own.
 
-Each applies to the page types that have what it filters on: on a listing of one such type it
-filters that type; on a listing of several types (or all pages) the other types drop out; on a
-listing of a type it cannot apply to, the client gets a 400 saying so.
+A section adds filters of its own by listing them in its page model's `api_filters` (see
+events/api.py); the endpoint collects them. Each filter applies to the page types that have
+what it filters on: on a listing of one such type it filters that type; on a listing of
+several types (or all pages) the other types drop out; on a listing of a type it cannot
+apply to, the client gets a 400 saying so.
 """
 
 import datetime
 from zoneinfo import ZoneInfo
 
-from django.apps import apps
 from django.conf import settings
 from django.core.validators import slug_re
 from django.db.models import Q
@@ -154,43 +155,3 @@ class PublishedFilter(BaseFilterBackend):
         return restrict(
             queryset, param, lambda model: issubclass(model, PublicationDateMixin), condition
         )
-
-
-class EventFilter(BaseFilterBackend):
-    """`?when=upcoming|past`, `?start_from=` and `?start_to=`: events."""
-
-    def filter_queryset(self, request, queryset, view):
-        when = request.GET.get("when")
-        if when is not None and when not in {"upcoming", "past"}:
-            raise BadRequestError(f"'when' must be 'upcoming' or 'past', got {when!r}")
-        start_from, _ = moment_param(request, "start_from")
-        start_to, whole_day = moment_param(request, "start_to")
-        condition = Q()
-        now = timezone.now()
-        if when == "upcoming":
-            condition &= Q(end__gte=now)
-        elif when == "past":
-            condition &= Q(end__lt=now)
-        if start_from:
-            condition &= Q(start__gte=in_utc(start_from, "start_from"))
-        if start_to and whole_day and start_to.date() < datetime.date.max:
-            # The day after, on the site's clock (a day across a DST change is not 24 hours).
-            condition &= Q(start__lt=in_utc(start_to + datetime.timedelta(days=1), "start_to"))
-        elif start_to and not whole_day:
-            condition &= Q(start__lte=in_utc(start_to, "start_to"))
-        if not condition:
-            return queryset
-        event_model = apps.get_model("events", "EventPage")
-        param = "when" if when else ("start_from" if start_from else "start_to")
-        queryset = restrict(
-            queryset, param, lambda model: issubclass(model, event_model), condition
-        )
-        if when and "order" not in request.GET:
-            # Soonest first, or latest first for past events, also when no type was given
-            # (the listing is then of Page, which reaches `start` through the event row).
-            start = "start"
-            if queryset.model is not event_model:
-                link = event_model._meta.get_ancestor_link(queryset.model)
-                start = f"{link.related_query_name()}__start"
-            queryset = queryset.order_by(start if when == "upcoming" else f"-{start}", "pk")
-        return queryset

@@ -14,6 +14,7 @@ from django.db import DataError
 from django.db.models import ForeignKey, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 from wagtail.api.v2.filters import (
@@ -32,17 +33,18 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import StreamField
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
+from home.api_fields import PublicFileUrlField, TagsField
 from home.blocks.streams import prefetch_stream_blocks
 from home.privacy import collection_restricted, public_pages
+from home.representations import API_IMAGE_RENDITIONS
 from home.richtext import prefetch_links, stored_rich_texts
 from search.query import search_terms
 
-from .fields import PublicFileUrlField, TagsField
-from .filters import AuthorFilter, EventFilter, PublishedFilter, TopicFilter, in_utc
-from .representations import API_IMAGE_RENDITIONS
+from .filters import AuthorFilter, PublishedFilter, TopicFilter, in_utc
 
 logger = logging.getLogger(__name__)
 
@@ -194,8 +196,14 @@ class PublicAPIMixin:
         return Response(self.serialize([self.get_object()], many=True)[0])
 
 
+def section_filters():
+    """The API filters page types add for themselves (`api_filters`, e.g. events' `?when=`)."""
+    paths = dict.fromkeys(path for m in get_page_models() for path in getattr(m, "api_filters", ()))
+    return [import_string(path) for path in paths]
+
+
 class PagesEndpoint(PublicAPIMixin, PagesAPIViewSet):
-    """Live, public pages; filters by type, topic, author, dates and event times."""
+    """Live, public pages; filters by type, topic, author, dates and each section's own."""
 
     filter_backends = [
         FieldsFilter,
@@ -205,14 +213,15 @@ class PagesEndpoint(PublicAPIMixin, PagesAPIViewSet):
         TopicFilter,
         AuthorFilter,
         PublishedFilter,
-        EventFilter,
+        *section_filters(),
         OrderingFilter,
         TranslationOfFilter,
         LocaleFilter,
         SearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
-        ["topic", "author", "published_from", "published_to", "when", "start_from", "start_to"]
+        ["topic", "author", "published_from", "published_to"],
+        *(f.query_parameters for f in section_filters()),
     )
 
     def get_base_queryset(self):

@@ -1,0 +1,31 @@
+"""Where the content API is mounted: the v2 router, the v3 API and a JSON 404 for the rest.
+
+v2 (/api/v2/) is the public read API; v3 (/api/v3/) is Wagtail 8's token-authenticated read
+and write API. See docs/api.md and docs/decisions/0004-two-api-versions.md.
+"""
+
+from django.http import JsonResponse
+from django.urls import path, re_path
+from wagtail.api.v2.router import WagtailAPIRouter
+
+from .endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
+from .preview import PreviewEndpoint
+from .v3 import v3_api
+
+v2_router = WagtailAPIRouter("wagtailapi")
+v2_router.register_endpoint("pages", PagesEndpoint)
+v2_router.register_endpoint("images", ImagesEndpoint)
+v2_router.register_endpoint("documents", DocumentsEndpoint)
+v2_router.register_endpoint("preview", PreviewEndpoint)
+
+
+def api_not_found(request, path=""):
+    """A JSON 404 for an address under /api/ that no endpoint answers."""
+    return JsonResponse({"message": "not found"}, status=404)
+
+
+urlpatterns = [
+    path("v2/", v2_router.urls),
+    path("v3/", v3_api.urls),
+    re_path(r"^(?P<path>.*/)$", api_not_found),
+]

@@ -1,0 +1,17 @@
+"""App config of the project package: the background services that are not content."""
+
+from django.apps import AppConfig
+
+
+class MipcmsConfig(AppConfig):
+    """Wires the scheduler and the front-end cache purge to Wagtail's signals."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "mipcms"
+    verbose_name = "MIP CMS services"
+
+    def ready(self):
+        from mipcms import cache_purge, scheduler
+
+        scheduler.connect_signals()
+        cache_purge.connect_signals()
