@@ -6,13 +6,13 @@ applies every page type's filters.
 
 import datetime
 
-from django.apps import apps
 from django.db.models import Q
-from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
 
 from mipcms.api.filters import in_utc, moment_param, restrict
+
+from .models import EventPage, upcoming
 
 
 class EventFilter(BaseFilterBackend):
@@ -27,11 +27,10 @@ class EventFilter(BaseFilterBackend):
         start_from, _ = moment_param(request, "start_from")
         start_to, whole_day = moment_param(request, "start_to")
         condition = Q()
-        now = timezone.now()
         if when == "upcoming":
-            condition &= Q(end__gte=now)
+            condition &= upcoming()
         elif when == "past":
-            condition &= Q(end__lt=now)
+            condition &= ~upcoming()
         if start_from:
             condition &= Q(start__gte=in_utc(start_from, "start_from"))
         if start_to and whole_day and start_to.date() < datetime.date.max:
@@ -41,17 +40,14 @@ class EventFilter(BaseFilterBackend):
             condition &= Q(start__lte=in_utc(start_to, "start_to"))
         if not condition:
             return queryset
-        event_model = apps.get_model("events", "EventPage")
         param = "when" if when else ("start_from" if start_from else "start_to")
-        queryset = restrict(
-            queryset, param, lambda model: issubclass(model, event_model), condition
-        )
+        queryset = restrict(queryset, param, lambda model: issubclass(model, EventPage), condition)
         if when and "order" not in request.GET:
             # Soonest first, or latest first for past events, also when no type was given
             # (the listing is then of Page, which reaches `start` through the event row).
             start = "start"
-            if queryset.model is not event_model:
-                link = event_model._meta.get_ancestor_link(queryset.model)
+            if queryset.model is not EventPage:
+                link = EventPage._meta.get_ancestor_link(queryset.model)
                 start = f"{link.related_query_name()}__start"
             queryset = queryset.order_by(start if when == "upcoming" else f"-{start}", "pk")
         return queryset

@@ -9,14 +9,12 @@ too, because some apps ignore STATUS.
 
 import datetime
 
-from django.apps import apps
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from icalendar import Calendar, Event, vDuration
 
 from home.feeds import public_host, site_name
-from home.privacy import public_pages
 
 PRODID = "-//Mayors Innovation Project//MIP CMS//EN"
 # How often subscribed calendar apps should fetch the calendar again.
@@ -32,15 +30,8 @@ STATUSES = {
 
 
 def upcoming_events(index, topic=None):
-    """The public events under an index that have not ended, soonest first."""
-    events = (
-        public_pages(apps.get_model(index.listing_model).objects.all())
-        .child_of(index)
-        .filter(end__gte=timezone.now())
-        .defer_streamfields()
-        .prefetch_related("topics")
-        .order_by("start", "pk")
-    )
+    """The public events under an index that have not ended, soonest first (its front's list)."""
+    events, _ = index.filter_listing(index.get_listing_queryset(), {})
     return events.filter(topics=topic) if topic else events
 
 
@@ -60,9 +51,10 @@ def event_component(event, request, stamp):
     component.add("dtstamp", stamp)
     component.add("dtstart", event.local_start)
     component.add("dtend", event.local_end)
-    component.add("summary", f"{prefix}: {event.title}" if prefix else event.title)
-    if event.summary:
-        component.add("description", event.summary)
+    title = event.get_listing_title()
+    component.add("summary", f"{prefix}: {title}" if prefix else title)
+    if description := event.get_description():
+        component.add("description", description)
     component.add("url", event.get_full_url(request))
     if place := location(event):
         component.add("location", place)

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -12,16 +13,18 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.feeds import PageRoutesMixin
 from home.models import BasePage, ContactMixin, IndexPage, PersonLink, TopicsMixin
-from home.models.listing import PageRoutesMixin
-from home.models.mixins import people_field
+from home.models.mixins import linked_people, people_field
 
 from .calendar import event_calendar, upcoming_calendar
 from .forms import EventPageForm
+from .seo import event_json_ld
 
 TIME_ZONES = [
     ("America/New_York", "Eastern (New York)"),
@@ -41,6 +44,21 @@ def default_time_zone():
     return settings.TIME_ZONE
 
 
+def upcoming(now=None):
+    """Query condition: the event has not ended (it is to come, or under way)."""
+    return Q(end__gte=now or timezone.now())
+
+
+class EventQuerySet(PageQuerySet):
+    """Events that are upcoming (soonest first) or past (latest first)."""
+
+    def upcoming(self):
+        return self.filter(upcoming()).order_by("start", "pk")
+
+    def past(self):
+        return self.exclude(upcoming()).order_by("-start", "-pk")
+
+
 class EventIndexPage(PageRoutesMixin, IndexPage):
     """The events section front: upcoming events soonest first, or past events; a calendar."""
 
@@ -48,6 +66,9 @@ class EventIndexPage(PageRoutesMixin, IndexPage):
     subpage_types = ["events.EventPage"]
     listing_model = "events.EventPage"
     listing_ordering = ("start", "pk")
+    card_template = "components/event_card.html"
+    home_teasers = 3
+    home_heading = "Upcoming events"
     feeds = (("calendar", "iCalendar", "text/calendar"),)
 
     class Meta:
@@ -58,15 +79,10 @@ class EventIndexPage(PageRoutesMixin, IndexPage):
         """Upcoming events as a calendar to subscribe to; ?topic=slug for one topic's."""
         return upcoming_calendar(self, request, self.feed_topic(request))
 
-    def filter_listing(self, queryset, request):
-        when = request.GET.get("when", "upcoming")
-        if when not in {"upcoming", "past"}:
-            when = "upcoming"
-        now = timezone.now()
-        if when == "past":
-            queryset = queryset.filter(end__lt=now).order_by("-start", "-pk")
-        else:
-            queryset = queryset.filter(end__gte=now).order_by("start", "pk")
+    def filter_listing(self, queryset, params):
+        """`?when=past` for past events, latest first; else upcoming ones, soonest first."""
+        when = "past" if params.get("when") == "past" else "upcoming"
+        queryset = queryset.past() if when == "past" else queryset.upcoming()
         return queryset, {"when": when}
 
 
@@ -85,6 +101,8 @@ class EventPage(PageRoutesMixin, ContactMixin, TopicsMixin, BasePage):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+
+    objects = PageManager.from_queryset(EventQuerySet)()
 
     start = models.DateTimeField(db_index=True, help_text="In the event's time zone.")
     end = models.DateTimeField(db_index=True, help_text="In the event's time zone.")
@@ -182,8 +200,17 @@ class EventPage(PageRoutesMixin, ContactMixin, TopicsMixin, BasePage):
     api_filters = ("events.api.EventFilter",)
     feeds = (("calendar", "iCalendar", "text/calendar"),)
 
+    schema_org_type = "Event"
+
     class Meta:
         verbose_name = "event"
+
+    def get_listing_date(self):
+        """An event is listed by its start, in its own time zone."""
+        return self.local_start
+
+    def get_json_ld(self, seo):
+        return event_json_ld(self, seo)
 
     @path("ics/", name="calendar")
     def calendar(self, request):
@@ -191,8 +218,8 @@ class EventPage(PageRoutesMixin, ContactMixin, TopicsMixin, BasePage):
         return event_calendar(self, request)
 
     def get_speakers(self):
-        """Speakers in programme order, with their person records and photos."""
-        return self.speakers.select_related("person", "person__photo")
+        """Speakers in programme order, with their person records."""
+        return linked_people(self, "speakers")
 
     @property
     def zone(self):

@@ -6,9 +6,7 @@ the same shapes as v2.
 
 from rest_framework.fields import Field
 
-from .privacy import visible_images
-from .representations import image_representation, public_url
-from .seo import page_seo
+from .representations import public_url, visible_image_representation
 
 
 class Represented(Field):
@@ -36,22 +34,17 @@ class ImageField(Represented):
     """An image foreign key as alt text, credit and named renditions; null when private."""
 
     def __init__(self, **kwargs):
-        super().__init__(public_image_representation, **kwargs)
-
-
-def public_image_representation(image):
-    """An image visitors may see, represented; None for one in a private collection."""
-    return image_representation(image) if visible_images([image]) else None
+        super().__init__(visible_image_representation, **kwargs)
 
 
 class SeoField(Field):
-    """A page's `seo` object (home/seo.py); site-wide details read once per v2 request."""
+    """A page's `seo` object (BasePage.get_seo); site-wide details read once per v2 request."""
 
     def __init__(self, **kwargs):
         super().__init__(read_only=True, source="*", **kwargs)
 
     def to_representation(self, page) -> dict:
-        return page_seo(page, self.context.get("request")).as_dict()
+        return page.get_seo(self.context.get("request")).as_dict()
 
 
 class PublicFileUrlField(Field):

@@ -33,16 +33,20 @@ def _visible(objects, model, restricted):
     """Objects not covered by a restriction, in order.
 
     Objects loaded with an `is_restricted` annotation cost nothing; the others (a value fresh
-    from an editor's form, a related row) are checked together in one query.
+    from an editor's form, a related row) are checked together in one query, and keep the
+    answer (`is_restricted`) so asking again about the same object is free.
     """
     objects = [obj for obj in objects if obj is not None]
-    unknown = [obj.pk for obj in objects if not hasattr(obj, "is_restricted")]
-    open_ids = set()
+    unknown = [obj for obj in objects if not hasattr(obj, "is_restricted")]
     if unknown:
         open_ids = set(
-            model.objects.filter(pk__in=unknown).exclude(restricted).values_list("pk", flat=True)
+            model.objects.filter(pk__in=[obj.pk for obj in unknown])
+            .exclude(restricted)
+            .values_list("pk", flat=True)
         )
-    return [obj for obj in objects if not getattr(obj, "is_restricted", obj.pk not in open_ids)]
+        for obj in unknown:
+            obj.is_restricted = obj.pk not in open_ids
+    return [obj for obj in objects if not obj.is_restricted]
 
 
 def is_current(page):
@@ -59,6 +63,11 @@ def visible_pages(pages):
 def visible_images(images):
     """The images among these that are not in a private collection, in order."""
     return _visible(images, get_image_model(), collection_restricted())
+
+
+def is_visible_image(image):
+    """Whether visitors may see this image (it is not in a private collection)."""
+    return bool(visible_images([image]))
 
 
 def visible_documents(documents):

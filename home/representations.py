@@ -8,8 +8,8 @@ get_api_representation alike, so an image looks the same in `listing_image` and 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
-# Named sizes every image carries: a 16:9 card crop and two widths for articles.
-API_IMAGE_RENDITIONS = {"card": "fill-640x360", "medium": "width-800", "large": "width-1600"}
+from .privacy import is_visible_image
+from .renditions import API as API_IMAGE_RENDITIONS
 
 
 def public_url(url):
@@ -51,6 +51,11 @@ def image_representation(image, alt=None, decorative=False):
         "height": image.height,
         "renditions": renditions,
     }
+
+
+def visible_image_representation(image):
+    """An image visitors may see, represented; None for one in a private collection."""
+    return image_representation(image) if image and is_visible_image(image) else None
 
 
 def document_representation(document):
@@ -139,5 +144,5 @@ def testimonial_representation(testimonial):
         "name": testimonial.name,
         "role": testimonial.role,
         "city": {"id": city.pk, "name": city.name, "state": city.state} if city else None,
-        "photo": image_representation(testimonial.photo),
+        "photo": visible_image_representation(testimonial.photo),
     }

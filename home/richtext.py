@@ -1,9 +1,9 @@
 """Links in rich text: only to what visitors may see, loaded in bulk, absolute in the API.
 
 Wagtail stores links as `<a linktype="page" id="3">` and expands them when text is shown.
-The handlers here replace Wagtail's page and document handlers (see wagtail_hooks.py) so a
-link to a draft, private or expired page, or to a document in a private collection, expands
-to a bare `<a>`, exactly as for a deleted page.
+The handlers in richtext_links.py replace Wagtail's page and document handlers (see
+wagtail_hooks.py) so a link to a draft, private or expired page, or to a document in a
+private collection, expands to a bare `<a>`, exactly as for a deleted page.
 
 Every request runs inside `rich_text_links()` (RichTextLinksMiddleware): linked objects are
 remembered for the request, and `prefetch_links()` loads all the links of a page (or of a
@@ -16,13 +16,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.utils.html import escape
-from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import features
-from wagtail.rich_text.pages import PageLinkHandler
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
-from .privacy import public_documents, public_pages
 from .representations import public_url
 
 # {"absolute": bool, "cache": {(link type, id): object or None}} for the current request.
@@ -113,28 +110,3 @@ class VisibleLinkMixin:
         if url and state and state["absolute"]:
             url = public_url(url)
         return f'<a href="{escape(url)}">' if url else "<a>"
-
-
-class VisiblePageLinkHandler(VisibleLinkMixin, PageLinkHandler):
-    """Links to pages: a bare `<a>` unless the page is live, public and not expired."""
-
-    @classmethod
-    def load(cls, ids):
-        pages = public_pages().filter(id__in=ids).defer_streamfields()
-        return {str(page.pk): page for page in pages}
-
-    @classmethod
-    def expand_db_attributes_many(cls, attrs_list):
-        return [cls.link_html(page.url if page else "") for page in cls.get_many(attrs_list)]
-
-
-class VisibleDocumentLinkHandler(VisibleLinkMixin, DocumentLinkHandler):
-    """Links to documents: a bare `<a>` when the document is in a private collection."""
-
-    @classmethod
-    def load(cls, ids):
-        return {str(doc.pk): doc for doc in public_documents().filter(id__in=ids)}
-
-    @classmethod
-    def expand_db_attributes_many(cls, attrs_list):
-        return [cls.link_html(doc.url if doc else "") for doc in cls.get_many(attrs_list)]

@@ -8,7 +8,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from .admin_panels import PublishingSchedulePanel
 from .models import MemberCity, Person, Testimonial, Topic
-from .richtext import VisibleDocumentLinkHandler, VisiblePageLinkHandler
+from .richtext_links import VisibleDocumentLinkHandler, VisiblePageLinkHandler
 
 
 @hooks.register("register_rich_text_features", order=100)

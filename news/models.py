@@ -9,28 +9,24 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.models import BasePage, IndexPage, PersonLink, PublicationDateMixin, TopicsMixin
-from home.models.listing import FeedsMixin
-from home.models.mixins import people_field
-
-from .feeds import NewsFeed
+from home.models import ArticleMixin, BasePage, DatedIndexPage, PersonLink, TopicsMixin
 
 
-class NewsIndexPage(FeedsMixin, IndexPage):
+class NewsIndexPage(DatedIndexPage):
     """The news section front: stories newest first, filterable by topic, with its feeds."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
     listing_model = "news.NewsArticlePage"
-    listing_ordering = ("-publication_date", "-first_published_at", "-pk")
-    listing_prefetch = ("authors__person",)
-    feed_class = NewsFeed
+    feed_description = "News from the Mayors Innovation Project and its member cities."
+    home_teasers = 3
+    home_heading = "Latest news"
 
     class Meta:
         verbose_name = "news index page"
 
 
-class NewsArticlePage(PublicationDateMixin, TopicsMixin, BasePage):
+class NewsArticlePage(ArticleMixin, TopicsMixin, BasePage):
     """A news story: summary, authors, topics and a body of blocks."""
 
     parent_page_types = ["news.NewsIndexPage"]
@@ -56,19 +52,16 @@ class NewsArticlePage(PublicationDateMixin, TopicsMixin, BasePage):
 
     api_fields = [
         *BasePage.api_fields,
-        *PublicationDateMixin.api_fields,
-        people_field("authors"),
+        *ArticleMixin.api_fields,
         *TopicsMixin.api_fields,
         APIField("body", writable=True),
     ]
     api_prefetch = ("topics", "authors__person")
 
+    schema_org_type = "NewsArticle"
+
     class Meta:
         verbose_name = "news article"
-
-    def get_authors(self):
-        """Authors in byline order, each with their person record."""
-        return self.authors.select_related("person")
 
 
 class NewsArticleAuthor(PersonLink):

@@ -14,30 +14,25 @@ from wagtail.search import index
 from home.api_fields import ImageField, Represented
 from home.blocks import BodyBlock
 from home.models import (
+    ArticleMixin,
     BasePage,
     ContactMixin,
-    IndexPage,
+    DatedIndexPage,
     PersonLink,
-    PublicationDateMixin,
     TopicsMixin,
 )
-from home.models.listing import FeedsMixin
 from home.models.mixins import people_field
 from home.privacy import collection_restricted, visible_documents
 from home.representations import document_representation
 
-from .feeds import ResearchFeed
 
-
-class ResearchIndexPage(FeedsMixin, IndexPage):
+class ResearchIndexPage(DatedIndexPage):
     """The research section front: reports newest first, filterable by topic, with its feeds."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["research.ResearchReportPage"]
     listing_model = "research.ResearchReportPage"
-    listing_ordering = ("-publication_date", "-first_published_at", "-pk")
-    listing_prefetch = ("authors__person",)
-    feed_class = ResearchFeed
+    feed_description = "Research reports from the Mayors Innovation Project."
 
     class Meta:
         verbose_name = "research index page"
@@ -68,7 +63,7 @@ def download_representation(download):
     }
 
 
-class ResearchReportPage(ContactMixin, PublicationDateMixin, TopicsMixin, BasePage):
+class ResearchReportPage(ContactMixin, ArticleMixin, TopicsMixin, BasePage):
     """A research report: summary, key findings, authors, cover and PDF downloads."""
 
     parent_page_types = ["research.ResearchIndexPage"]
@@ -107,7 +102,7 @@ class ResearchReportPage(ContactMixin, PublicationDateMixin, TopicsMixin, BasePa
 
     api_fields = [
         *BasePage.api_fields,
-        *PublicationDateMixin.api_fields,
+        APIField("publication_date", writable=True),
         APIField("cover_image", serializer=ImageField()),
         APIField("key_findings", writable=True),
         APIField("downloads", serializer=Represented(download_representation, many=True)),
@@ -119,6 +114,8 @@ class ResearchReportPage(ContactMixin, PublicationDateMixin, TopicsMixin, BasePa
 
     api_prefetch = ("topics", "authors__person", "contact")
 
+    schema_org_type = "Report"
+
     class Meta:
         verbose_name = "research report"
 
@@ -129,10 +126,6 @@ class ResearchReportPage(ContactMixin, PublicationDateMixin, TopicsMixin, BasePa
             is_restricted=collection_restricted("document__collection__path")
         )
         return [*super().get_api_prefetch(), Prefetch("downloads", downloads)]
-
-    def get_authors(self):
-        """Authors in byline order, each with their person record."""
-        return self.authors.select_related("person")
 
     def get_downloads(self):
         """The report's files in order, each with its document, leaving out private ones."""

@@ -6,15 +6,13 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db.models import Q
 from django.utils.text import Truncator
-from wagtail.blocks import StreamValue
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
-from wagtail.rich_text import get_text_for_indexing
 from wagtail.search.utils import normalise_query_string
 
 from home.models import TopicsMixin
 from home.privacy import public_pages
-from home.templatetags.display_tags import listing_date, page_type
+from home.templatetags.display_tags import page_type
 
 # `?type=` values visitors see in addresses, with their label and page model.
 SEARCH_TYPES = {
@@ -115,22 +113,9 @@ def find_hits(request, site, query, terms, kind=None, topic=None):
     return PromotedResults(request, picks, results)
 
 
-def body_text(page):
-    """The text of the page's body paragraphs, read from the stored blocks (no queries)."""
-    body = getattr(page, "body", None)
-    if not isinstance(body, StreamValue):
-        return ""
-    return " ".join(
-        get_text_for_indexing(block["value"])
-        for block in body.raw_data
-        if block.get("type") == "paragraph" and isinstance(block.get("value"), str)
-    )
-
-
 def extract(page):
-    """A few lines to show under the page's title: its summary, or its opening words."""
-    text = getattr(page, "summary", "") or body_text(page)
-    return Truncator(" ".join(text.split())).words(EXTRACT_WORDS)
+    """A few lines to show under the page's title: its description (the page interface)."""
+    return Truncator(page.get_description()).words(EXTRACT_WORDS)
 
 
 @dataclass
@@ -148,10 +133,10 @@ class Hit:
     def for_page(cls, request, page, promoted=False, description=""):
         """A page found by the search (or picked), with its summary or opening words."""
         return cls(
-            title=getattr(page, "display_title", page.title),
+            title=page.get_listing_title(),
             url=page.get_url(request),
             type_label=page_type(page),
-            date=listing_date(page),
+            date=page.get_listing_date(),
             extract=description or extract(page),
             promoted=promoted,
         )

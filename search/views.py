@@ -7,8 +7,8 @@ from wagtail.models import Site
 from wagtail.search.utils import normalise_query_string
 
 from home.models import Topic
+from home.text import clean_query, search_terms
 
-from .query import clean_query, search_terms
 from .results import SEARCH_TYPES, find_hits
 
 PER_PAGE = 10

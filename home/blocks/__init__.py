@@ -1,7 +1,7 @@
 """The shared block library; import blocks from here."""
 
 from .body import BodyBlock
-from .choosers import BODY_IMAGE_RENDITIONS, AccessibleImageBlock
+from .choosers import AccessibleImageBlock
 from .links import CallToActionBlock, RelatedPagesBlock, TestimonialBlock
 from .media import CaptionedImageBlock, DocumentBlock, VideoBlock, parse_video_url
 from .text import (
@@ -14,7 +14,6 @@ from .text import (
 )
 
 __all__ = [
-    "BODY_IMAGE_RENDITIONS",
     "AccessibleImageBlock",
     "AccordionBlock",
     "BodyBlock",

@@ -5,28 +5,24 @@ import copy
 from django.db.models import Prefetch
 from wagtail.blocks import PageChooserBlock
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.privacy import (
     collection_restricted,
+    is_visible_image,
     page_restricted,
     visible_documents,
     visible_pages,
 )
+from home.renditions import BODY, PORTRAIT
 from home.representations import (
-    API_IMAGE_RENDITIONS,
     document_representation,
     image_representation,
     page_link_representation,
     testimonial_representation,
 )
-
-# Rendition sizes used by images inside StreamField on the site and in the API; fetched in
-# bulk with the images.
-BODY_IMAGE_RENDITIONS = ("width-800", "width-1600")
-TESTIMONIAL_PHOTO_RENDITIONS = ("fill-160x160",)
-API_RENDITIONS = tuple(API_IMAGE_RENDITIONS.values())
 
 
 class BulkChooserMixin:
@@ -49,14 +45,14 @@ class BulkChooserMixin:
 
 
 class RenditionImageChooserBlock(BulkChooserMixin, ImageChooserBlock):
-    """An image chooser whose images arrive with their body renditions prefetched."""
+    """An image chooser whose images arrive with their body (and API) renditions and with
+    whether visitors may see them (home/models/media.py CustomImageQuerySet.for_display)."""
 
     def get_bulk_queryset(self):
-        specs = dict.fromkeys((*BODY_IMAGE_RENDITIONS, *API_RENDITIONS))
-        return self.model_class.objects.prefetch_renditions(*specs)
+        return self.model_class.objects.for_display(BODY, api=True)
 
     def get_api_representation(self, value, context=None):
-        return image_representation(value)
+        return image_representation(value) if value and is_visible_image(value) else None
 
 
 class AccessibleImageBlock(ImageBlock):
@@ -69,7 +65,8 @@ class AccessibleImageBlock(ImageBlock):
         self.child_blocks["image"] = chooser
 
     def get_api_representation(self, value, context=None):
-        if value is None:
+        """The image with its alt text; None (left out) when visitors may not see it."""
+        if value is None or not is_visible_image(value):
             return None
         return image_representation(
             value, alt=getattr(value, "contextual_alt_text", None), decorative=value.decorative
@@ -83,10 +80,7 @@ class TestimonialChooserBlock(BulkChooserMixin, SnippetChooserBlock):
         super().__init__("home.Testimonial", **kwargs)
 
     def get_bulk_queryset(self):
-        from home.models import CustomImage
-
-        specs = dict.fromkeys((*TESTIMONIAL_PHOTO_RENDITIONS, *API_RENDITIONS))
-        photos = CustomImage.objects.prefetch_renditions(*specs)
+        photos = get_image_model().objects.for_display(PORTRAIT, api=True)
         return self.model_class.objects.select_related("city").prefetch_related(
             Prefetch("photo", queryset=photos)
         )

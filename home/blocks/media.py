@@ -7,12 +7,22 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
-from home.privacy import visible_documents
+from home.privacy import is_visible_image, visible_documents
 
 from .choosers import AccessibleImageBlock, VisibleDocumentChooserBlock
 
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+
+
+class CaptionedImageValue(blocks.StructValue):
+    """Whether the chosen image may be shown: not when it is in a private collection."""
+
+    def is_visible(self):
+        image = self.get("image")
+        return image is not None and is_visible_image(image)
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -24,13 +34,18 @@ class CaptionedImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "blocks/image.html"
+        value_class = CaptionedImageValue
         label = "Image"
         description = "A picture with alt text for screen readers and an optional caption."
 
-    def get_preview_value(self):
-        from home.models import CustomImage
+    def get_api_representation(self, value, context=None):
+        """The image and caption; None (left out) when visitors may not see the image."""
+        if not value.is_visible():
+            return None
+        return super().get_api_representation(value, context)
 
-        image = CustomImage.objects.order_by("pk").first()
+    def get_preview_value(self):
+        image = get_image_model().objects.order_by("pk").first()
         if image:
             image.contextual_alt_text, image.decorative = image.default_alt_text, False
         return blocks.StructValue(
@@ -158,12 +173,10 @@ class DocumentBlock(blocks.StructBlock):
         return super().get_api_representation(value, context)
 
     def get_preview_value(self):
-        from home.models import CustomDocument
-
         return blocks.StructValue(
             self,
             [
-                ("document", CustomDocument.objects.order_by("-pk").first()),
+                ("document", get_document_model().objects.order_by("-pk").first()),
                 ("title", ""),
                 ("description", "The full report with methods and city profiles."),
             ],

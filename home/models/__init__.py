@@ -1,8 +1,9 @@
 """Site-wide models, re-exported so `from home.models import X` always works."""
 
-from .listing import LISTING_IMAGE_RENDITIONS, IndexPage, listing_image_prefetch
+from .base import BasePage
+from .listing import DatedIndexPage, IndexPage, listing_image_prefetch
 from .media import CustomDocument, CustomImage, CustomRendition
-from .mixins import BasePage, ContactMixin, PersonLink, PublicationDateMixin, TopicsMixin
+from .mixins import ArticleMixin, ContactMixin, PersonLink, TopicsMixin
 from .pages import (
     CohortIndexPage,
     CohortMember,
@@ -16,8 +17,8 @@ from .snippets import US_STATES, MemberCity, Person, Testimonial, Topic
 from .workflow import ModeratorApprovalTask
 
 __all__ = [
-    "LISTING_IMAGE_RENDITIONS",
     "US_STATES",
+    "ArticleMixin",
     "BasePage",
     "CohortIndexPage",
     "CohortMember",
@@ -26,6 +27,7 @@ __all__ = [
     "CustomDocument",
     "CustomImage",
     "CustomRendition",
+    "DatedIndexPage",
     "HomePage",
     "HomePageFeaturedItem",
     "IndexPage",
@@ -33,7 +35,6 @@ __all__ = [
     "ModeratorApprovalTask",
     "Person",
     "PersonLink",
-    "PublicationDateMixin",
     "SiteSettings",
     "StandardPage",
     "Testimonial",

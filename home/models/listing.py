@@ -1,39 +1,27 @@
-"""The abstract index page behind every section listing: pagination and topic filter.
-
-Also the routes that serve a listing as feeds (RSS, Atom, iCalendar) under a page's
-address: a section's feeds hold what its index lists, all or one topic's.
-"""
-
-from typing import NamedTuple
+"""Section fronts: the abstract index page behind every listing, and the dated-section base."""
 
 from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from home.privacy import is_current, public_pages, visible_pages
-from search.query import clean_query
+from home.feeds import FeedsMixin
+from home.privacy import public_pages
+from home.renditions import CARD
+from home.text import clean_query
 
-from .mixins import BasePage
+from .base import BasePage
+from .media import CustomImage
 from .snippets import Topic
-
-# Rendition of listing images on cards; fetched in bulk with the listing.
-LISTING_IMAGE_RENDITIONS = ("fill-640x360",)
 
 
 def listing_image_prefetch(lookup="listing_image"):
-    """Prefetch a listing image with its card rendition, so cards cost no extra queries."""
-    from .media import CustomImage
-
-    return Prefetch(
-        lookup, queryset=CustomImage.objects.prefetch_renditions(*LISTING_IMAGE_RENDITIONS)
-    )
+    """Prefetch a listing image with its card rendition and privacy: cards cost no queries."""
+    return Prefetch(lookup, queryset=CustomImage.objects.for_display(CARD))
 
 
 class IndexPage(BasePage):
@@ -42,15 +30,22 @@ class IndexPage(BasePage):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     # Set by each section: the child page model listed ("app.Model"), its order, what else
-    # its cards show (extra prefetches) and how many to a page.
+    # its cards show (extra prefetches), how many to a page and the card template.
     listing_model = ""
     listing_ordering = ("-first_published_at", "-pk")
     listing_prefetch = ()
     per_page = 10
+    card_template = "components/card.html"
+    # What the home page shows of the section: the first `home_teasers` items of its front
+    # under `home_heading` (HomePage.get_sections); 0 for none.
+    home_teasers = 0
+    home_heading = ""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     api_fields = [*BasePage.api_fields, APIField("intro", writable=True)]
+
+    schema_org_type = "CollectionPage"
 
     class Meta:
         abstract = True
@@ -64,9 +59,28 @@ class IndexPage(BasePage):
             .order_by(*self.listing_ordering)
         )
 
-    def filter_listing(self, queryset, request):
-        """Section-specific filters; returns the queryset and extra template context."""
+    def filter_listing(self, queryset, params):
+        """Section-specific filters from the query string (`params`, a QueryDict or {}).
+
+        Returns the queryset and extra template context; with no parameters, what the
+        section's front shows first.
+        """
         return queryset, {}
+
+    def get_home_teasers(self):
+        """The first items of the section's front, for the home page."""
+        queryset, _ = self.filter_listing(self.get_listing_queryset(), {})
+        return queryset[: self.home_teasers]
+
+    def feed_topic(self, request):
+        """The topic a feed is narrowed to with ?topic=slug (None for all); 404 if there is none."""
+        slug = request.GET.get("topic", "").strip()
+        if not slug:
+            return None
+        topic = Topic.from_slug(slug)
+        if topic is None:
+            raise Http404("No such topic.")
+        return topic
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -75,7 +89,7 @@ class IndexPage(BasePage):
         topic = Topic.from_slug(topic_slug)
         if topic_slug:
             queryset = queryset.filter(topics=topic) if topic else queryset.none()
-        queryset, extra = self.filter_listing(queryset, request)
+        queryset, extra = self.filter_listing(queryset, request.GET)
         page_obj = Paginator(queryset, self.per_page).get_page(request.GET.get("page"))
         context.update(
             extra,
@@ -89,98 +103,12 @@ class IndexPage(BasePage):
         return context
 
 
-class FeedLink(NamedTuple):
-    """A feed or calendar file of a page, for <link rel="alternate"> and subscribe links."""
+class DatedIndexPage(FeedsMixin, IndexPage):
+    """The front of a section of dated, authored writing (news, research): newest first by
+    publication date, with its authors on the cards, and RSS and Atom feeds."""
 
-    title: str
-    label: str
-    type: str
-    url: str
+    listing_ordering = ("-publication_date", "-first_published_at", "-pk")
+    listing_prefetch = ("authors__person",)
 
-
-class PageRoutesMixin(RoutablePageMixin):
-    """Wagtail's RoutablePageMixin for BasePage: addresses under a page (feeds, calendar files).
-
-    Put it first in the bases: its route() must run before BasePage's and Page's. Each
-    subclass lists its feeds in `feeds`.
-    """
-
-    # (route name, label, MIME type) of the feeds served under the page.
-    feeds = ()
-
-    def route(self, request, path_components):
-        result = super().route(request, path_components)
-        if result.page is self:
-            # RoutablePageMixin answers the page's own addresses itself, so BasePage.route's
-            # expiry check never runs for them.
-            if not is_current(self):
-                raise Http404
-            # Feeds and calendar files are for everyone or no one: those of a private page do
-            # not exist (rather than answering a feed reader with a password form).
-            if path_components and not visible_pages([self]):
-                raise Http404
-        return result
-
-    def get_cached_paths(self):
-        """The page and its feeds: what a front-end cache purge clears (mipcms/cache_purge.py)."""
-        return ["/", *(self.reverse_subpage(name) for name, _, _ in self.feeds)]
-
-    def serve_preview(self, request, mode_name):
-        # BasePage's preview modes (web page, front end); RoutablePageMixin's knows only one.
-        return super(RoutablePageMixin, self).serve_preview(request, mode_name)
-
-    @classmethod
-    def feed_links(cls, url, title, topic=None):
-        """The feeds of a page of this type at `url`, narrowed to a topic when one is given."""
-        if topic is not None:
-            title = f"{title}: {topic.name}"
-        query = f"?topic={topic.slug}" if topic is not None else ""
-        base = url if url.endswith("/") else f"{url}/"
-        return [
-            FeedLink(
-                f"{title} ({label})",
-                label,
-                mime_type,
-                base + cls.get_resolver().reverse(name) + query,
-            )
-            for name, label, mime_type in cls.feeds
-        ]
-
-    def feed_topic(self, request):
-        """The topic a feed is narrowed to with ?topic=slug (None for all); 404 if there is none."""
-        slug = request.GET.get("topic", "").strip()
-        if not slug:
-            return None
-        topic = Topic.from_slug(slug)
-        if topic is None:
-            raise Http404("No such topic.")
-        return topic
-
-
-class FeedsMixin(PageRoutesMixin):
-    """RSS 2.0 and Atom feeds of a section's newest pages: feed/rss/ and feed/atom/.
-
-    `?topic=slug` narrows a feed to one topic, as it narrows the listing.
-    """
-
-    # The section's feed: a home.feeds.PageFeed subclass.
-    feed_class = None
-    feeds = (
-        ("rss_feed", "RSS", "application/rss+xml"),
-        ("atom_feed", "Atom", "application/atom+xml"),
-    )
-
-    @path("feed/rss/", name="rss_feed")
-    def rss_feed(self, request):
-        """The section's newest pages in RSS 2.0."""
-        return self.serve_feed(request, "rss_feed", Rss201rev2Feed)
-
-    @path("feed/atom/", name="atom_feed")
-    def atom_feed(self, request):
-        """The section's newest pages in Atom."""
-        return self.serve_feed(request, "atom_feed", Atom1Feed)
-
-    def serve_feed(self, request, route, feed_type):
-        """The response of the section's feed in this format, narrowed by ?topic= if given."""
-        topic = self.feed_topic(request)
-        return self.feed_class(self, self.reverse_subpage(route), topic, feed_type)(request)
+    class Meta:
+        abstract = True

@@ -3,10 +3,23 @@
 from django.db import models
 from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, ImageQuerySet
 
 from home.api_fields import Represented
+from home.privacy import collection_restricted
+from home.renditions import specs
 from home.representations import image_representation
+
+
+class CustomImageQuerySet(ImageQuerySet):
+    """Images as pages show them: with their renditions and whether visitors may see them."""
+
+    def for_display(self, *sizes, api=False, social=False):
+        """Images carrying the renditions of these named sizes (home/renditions.py), and an
+        `is_restricted` flag, so showing or hiding each costs no further query."""
+        return self.prefetch_renditions(*specs(*sizes, api=api, social=social)).annotate(
+            is_restricted=collection_restricted()
+        )
 
 
 class CustomImage(AbstractImage):
@@ -25,6 +38,8 @@ class CustomImage(AbstractImage):
     )
 
     admin_form_fields = (*Image.admin_form_fields, "alt_text", "credit")
+
+    objects = CustomImageQuerySet.as_manager()
 
     # The images endpoint shows the same shape as an image inside a page.
     api_fields = [

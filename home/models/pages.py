@@ -1,12 +1,13 @@
 """Site-wide page types: home, standard pages and cohorts."""
 
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 
 from home.api_fields import ImageField, Represented
@@ -18,8 +19,9 @@ from home.representations import (
     testimonial_representation,
 )
 
-from .listing import LISTING_IMAGE_RENDITIONS, IndexPage, listing_image_prefetch
-from .mixins import BasePage, ContactMixin, TopicsMixin
+from .base import BasePage
+from .listing import IndexPage, listing_image_prefetch
+from .mixins import ContactMixin, TopicsMixin
 
 SECTION_PAGE_TYPES = [
     "home.StandardPage",
@@ -78,46 +80,49 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = "home page"
 
+    schema_org_type = "Organization"
+    opening_text_fields = ("hero_text", "body")
+    social_image_fields = (*BasePage.social_image_fields, "hero_image")
+
     @property
     def featured_pages(self):
         """The featured pages a visitor may see, in order (for the API)."""
         return self.get_featured_pages()
 
     def get_featured_pages(self):
-        """The featured pages a visitor may see, in the chosen order, with their images."""
-        from .media import CustomImage
-
+        """The featured pages a visitor may see, in the chosen order, with their card images."""
         ids = [item.featured_page_id for item in self.featured_items.all()]
-        pages = public_pages().filter(id__in=ids).specific()
-        by_id = {page.id: page for page in pages}
+        by_id = {page.pk: page for page in public_pages().filter(id__in=ids).specific()}
         ordered = [by_id[pk] for pk in ids if pk in by_id]
-        image_ids = {getattr(page, "listing_image_id", None) for page in ordered} - {None}
-        images = CustomImage.objects.prefetch_renditions(*LISTING_IMAGE_RENDITIONS).in_bulk(
-            image_ids
+        prefetch_related_objects(
+            [page for page in ordered if isinstance(page, BasePage)], listing_image_prefetch()
         )
-        for page in ordered:
-            page.card_image = images.get(getattr(page, "listing_image_id", None))
         return ordered
 
-    def get_context(self, request, *args, **kwargs):
-        from events.models import EventPage
-        from news.models import NewsArticlePage
+    def get_sections(self):
+        """The section fronts that show their first items on the home page, in menu order."""
+        models = [
+            model
+            for model in get_page_models()
+            if issubclass(model, IndexPage) and model.home_teasers
+        ]
+        if not models:
+            return []
+        fronts = public_pages(Page.objects.child_of(self).type(*models)).order_by("path")
+        return [front for front in fronts.specific() if front.home_teasers]
 
+    def get_json_ld(self, seo):
+        """The home page describes the organisation, with its logo, contacts and profiles."""
+        return seo.site.organization(full=True)
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_pages"] = self.get_featured_pages()
-        context["latest_news"] = (
-            public_pages(NewsArticlePage.objects.all())
-            .descendant_of(self)
-            .prefetch_related(listing_image_prefetch(), "topics")
-            .order_by("-publication_date", "-first_published_at")[:3]
-        )
-        context["upcoming_events"] = (
-            public_pages(EventPage.objects.all())
-            .descendant_of(self)
-            .filter(end__gte=timezone.now())
-            .prefetch_related(listing_image_prefetch(), "topics")
-            .order_by("start")[:3]
-        )
+        context["sections"] = [
+            (section, items)
+            for section in self.get_sections()
+            if (items := list(section.get_home_teasers()))
+        ]
         return context
 
 

@@ -3,6 +3,9 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from home.seo import SiteDetails
 
 
 @register_setting(icon="site")
@@ -64,3 +67,27 @@ class SiteSettings(BaseSiteSetting):
             for name in fields
             if getattr(self, name)
         ]
+
+
+def site_details(request=None, page=None):
+    """The site's name, address and settings for a request (read once per request) or, without
+    one, for a page (its site, else the default site)."""
+    cached = getattr(request, "_seo_site_details", None)
+    if cached is not None:
+        return cached
+    if request is not None:
+        site = Site.find_for_request(request)
+    else:
+        site = (page.get_site() if page is not None else None) or Site.objects.filter(
+            is_default_site=True
+        ).first()
+    if site is None:
+        site_settings = None
+    elif request is not None:
+        site_settings = SiteSettings.for_request(request)  # shared with the footer
+    else:
+        site_settings = SiteSettings.for_site(site)
+    details = SiteDetails(site, site_settings)
+    if request is not None:
+        request._seo_site_details = details
+    return details

@@ -1,4 +1,4 @@
-"""Display helpers for templates: the date a card shows, a page's type, time ranges."""
+"""Display helpers for templates: a page's type, time ranges, listing addresses."""
 
 from django import template
 from django.utils.dateformat import format as format_date
@@ -8,19 +8,6 @@ register = template.Library()
 
 DATE_FORMAT = "l, F j, Y"
 TIME_FORMAT = "g:i A"
-
-
-@register.filter
-def listing_date(page):
-    """The date shown for a page in listings: an event's start, else its publication date.
-
-    Falls back on duck typing until the models offer a `listing_date` of their own.
-    """
-    for name in ("listing_date", "local_start", "publication_date"):
-        value = getattr(page, name, None)
-        if value:
-            return value
-    return None
 
 
 @register.filter

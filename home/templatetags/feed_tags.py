@@ -1,22 +1,28 @@
 """Feed discovery: <link rel="alternate"> tags for the site's feeds, and a page's own feeds."""
 
 from django import template
-from django.apps import apps
 from django.db.models import Subquery
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
 
-from home.models.listing import PageRoutesMixin
+from home.feeds import PageRoutesMixin
+from home.models import IndexPage
 from home.privacy import public_pages, visible_pages
 
 register = template.Library()
 
-# The sections whose feeds every page advertises, in this order.
-SITE_FEED_PAGE_TYPES = ("news.NewsIndexPage", "research.ResearchIndexPage", "events.EventIndexPage")
-
 
 def site_feed_pages(site):
-    """The first public page of each feed-serving section type on the site, in one query."""
-    models = [apps.get_model(label) for label in SITE_FEED_PAGE_TYPES]
+    """The first public front of each section type that has feeds, in menu order, in one query.
+
+    Every page advertises these (the news, research and events feeds of the site).
+    """
+    models = [
+        model
+        for model in get_page_models()
+        if issubclass(model, IndexPage) and issubclass(model, PageRoutesMixin) and model.feeds
+    ]
+    if not models:
+        return []
     root = Page.objects.filter(pk=site.root_page_id)
     pages = (
         public_pages(Page.objects.type(*models))
@@ -26,7 +32,7 @@ def site_feed_pages(site):
     first = {}
     for page in pages:
         first.setdefault(page.specific_class, page)
-    return [first[model] for model in models if model in first]
+    return sorted(first.values(), key=lambda page: page.path)
 
 
 @register.simple_tag(takes_context=True)

@@ -3,7 +3,8 @@
 from django import template
 
 from home.models import BasePage
-from home.seo import page_seo, site_seo
+from home.models.settings import site_details
+from home.seo import Seo
 
 register = template.Library()
 
@@ -14,5 +15,5 @@ def seo_metadata(context):
     page = context.get("page")
     request = context.get("request")
     if isinstance(page, BasePage):
-        return page_seo(page, request)
-    return site_seo(request)
+        return page.get_seo(request)
+    return Seo(site_details(request))

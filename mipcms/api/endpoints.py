@@ -42,7 +42,7 @@ from home.blocks.streams import prefetch_stream_blocks
 from home.privacy import collection_restricted, public_pages
 from home.representations import API_IMAGE_RENDITIONS
 from home.richtext import prefetch_links, stored_rich_texts
-from search.query import search_terms
+from home.text import search_terms
 
 from .filters import AuthorFilter, PublishedFilter, TopicFilter, in_utc
 

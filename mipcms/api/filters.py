@@ -19,7 +19,7 @@ from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import get_page_models
 
-from home.models import PublicationDateMixin, TopicsMixin
+from home.models import ArticleMixin, TopicsMixin
 
 
 def restrict(queryset, param, applies, condition):
@@ -135,7 +135,7 @@ class AuthorFilter(SlugFilter):
 
     @staticmethod
     def applies(model):
-        return hasattr(model, "get_authors")
+        return issubclass(model, ArticleMixin)
 
 
 class PublishedFilter(BaseFilterBackend):
@@ -152,6 +152,4 @@ class PublishedFilter(BaseFilterBackend):
         if start is None and end is None:
             return queryset
         param = "published_from" if start else "published_to"
-        return restrict(
-            queryset, param, lambda model: issubclass(model, PublicationDateMixin), condition
-        )
+        return restrict(queryset, param, lambda model: issubclass(model, ArticleMixin), condition)

@@ -1,0 +1,36 @@
+"""Rich text link handlers for pages and documents: only to what visitors may see.
+
+Registered in wagtail_hooks.py in place of Wagtail's own; they load links in bulk and
+remember them for the request through home/richtext.py's VisibleLinkMixin.
+"""
+
+from wagtail.documents.rich_text import DocumentLinkHandler
+from wagtail.rich_text.pages import PageLinkHandler
+
+from .privacy import public_documents, public_pages
+from .richtext import VisibleLinkMixin
+
+
+class VisiblePageLinkHandler(VisibleLinkMixin, PageLinkHandler):
+    """Links to pages: a bare `<a>` unless the page is live, public and not expired."""
+
+    @classmethod
+    def load(cls, ids):
+        pages = public_pages().filter(id__in=ids).defer_streamfields()
+        return {str(page.pk): page for page in pages}
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        return [cls.link_html(page.url if page else "") for page in cls.get_many(attrs_list)]
+
+
+class VisibleDocumentLinkHandler(VisibleLinkMixin, DocumentLinkHandler):
+    """Links to documents: a bare `<a>` when the document is in a private collection."""
+
+    @classmethod
+    def load(cls, ids):
+        return {str(doc.pk): doc for doc in public_documents().filter(id__in=ids)}
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        return [cls.link_html(doc.url if doc else "") for doc in cls.get_many(attrs_list)]

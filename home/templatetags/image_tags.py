@@ -1,0 +1,30 @@
+"""`{% sized_image image "card" alt="" %}`: an image at one of the named sizes (home/renditions.py).
+
+Images in private collections are never shown (home.privacy), whatever template asks.
+"""
+
+from django import template
+from wagtail.images.models import ResponsiveImage
+from wagtail.images.shortcuts import get_renditions_or_not_found
+
+from home.privacy import is_visible_image
+from home.renditions import SIZES
+
+register = template.Library()
+
+
+@register.simple_tag
+def sized_image(image, size_name, **attributes):
+    """The <img> of an image at a named size, with srcset when the size has several widths.
+
+    Renditions come from those prefetched with the image when they were (no query); an
+    image whose file is missing shows Wagtail's "not found" placeholder, not an error.
+    """
+    if image is None or not is_visible_image(image):
+        return ""
+    size = SIZES[size_name]
+    renditions = get_renditions_or_not_found(image, size.specs)
+    if len(size.specs) > 1:
+        attributes.setdefault("sizes", size.sizes)
+        return ResponsiveImage(renditions, attributes).__html__()
+    return renditions[size.specs[0]].img_tag(attributes)
