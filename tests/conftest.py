@@ -1,10 +1,42 @@
-"""Fixtures shared by the whole suite."""
+"""Fixtures shared by the whole suite.
+
+The site skeleton (home page, section fronts, review workflow) is built once per test
+database, right after it is created, and every test runs in a transaction rolled back at its
+end, so no test pays for building it. Tests that need real transactions (threads, processes,
+a live server) run last (pytest-django orders them so) on a database flushed after each of
+them; they get the skeleton back before they start.
+"""
 
 import pytest
 from django.core.cache import cache
+from wagtail.models import Site
 
+from home.models import HomePage, SiteSettings
 from news.models import NewsIndexPage
-from site_setup.skeleton import ensure_home_page, ensure_site
+from site_setup.skeleton import ensure_site
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with the site skeleton built once."""
+    with django_db_blocker.unblock():
+        ensure_site()
+
+
+def transactional(request):
+    """Whether the test runs with real transactions (and so on a flushed database)."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(request.fixturenames))
+
+
+@pytest.fixture(autouse=True)
+def _skeleton(request):
+    """Rebuild the skeleton for tests that run on a flushed database."""
+    if transactional(request):
+        request.getfixturevalue("transactional_db")
+        ensure_site()
 
 
 @pytest.fixture(autouse=True)
@@ -16,13 +48,45 @@ def _fresh_cache():
 
 
 @pytest.fixture
+def home_page(db):
+    """The site's home page (the default site's root)."""
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def bare_home(home_page):
+    """The home page without the skeleton's sections: for tests that count what a site lists."""
+    for page in home_page.get_children():
+        page.delete()
+    home_page.refresh_from_db()
+    return home_page
+
+
+@pytest.fixture
 def news_index(db):
-    """The site's News section, with the home page, the other sections and the workflow."""
-    ensure_site()
+    """The site's News section."""
     return NewsIndexPage.objects.get()
 
 
 @pytest.fixture
-def home_page(db):
-    """The site's home page (the default site's root), created on first use."""
-    return ensure_home_page()
+def site(home_page):
+    """The default site, rooted at the home page."""
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def site_settings(site):
+    """Footer contact details and social links for the site."""
+    settings, _ = SiteSettings.objects.update_or_create(
+        site=site,
+        defaults={
+            "contact_email": "hello@mayorsinnovation.example",
+            "phone": "+1 608 555 0100",
+            "address": "1180 Observatory Drive\nMadison, WI 53706",
+            "footer_text": "A learning network for American mayors.",
+            "bluesky_url": "https://bsky.app/profile/mip.example",
+            "linkedin_url": "https://www.linkedin.com/company/mip-example",
+            "newsletter_url": "https://example.org/newsletter",
+        },
+    )
+    return settings

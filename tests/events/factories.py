@@ -7,11 +7,11 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from events.models import EventIndexPage, EventPage, EventSpeaker
-from tests.factories import PublishedPageFactory, stream
+from tests.factories import PublishedPageFactory, SectionPageFactory, site_section, stream
 from tests.home.factories import PersonFactory
 
 
-class EventIndexPageFactory(PublishedPageFactory):
+class EventIndexPageFactory(SectionPageFactory):
     title = factory.Sequence(lambda n: f"Events {n}")
 
     class Meta:
@@ -22,7 +22,7 @@ class EventPageFactory(PublishedPageFactory):
     """An in-person event a week from now, two hours long, in Chicago time."""
 
     title = factory.Sequence(lambda n: f"Heat resilience workshop {n}")
-    parent = factory.SubFactory(EventIndexPageFactory)
+    parent = site_section(EventIndexPage, EventIndexPageFactory)
     summary = "Mayors compare cooling centre networks and tree canopy plans."
     start = factory.LazyFunction(
         lambda: (timezone.now() + datetime.timedelta(days=7)).replace(microsecond=0)

@@ -334,7 +334,7 @@ def test_sections_visitors_may_not_see_are_not_advertised(client, home_page):
 
 
 def test_a_signed_in_visitor_of_a_private_section_is_not_sent_to_its_missing_feeds(
-    client, home_page, django_user_model
+    client, bare_home, django_user_model
 ):
     restrict(NewsIndexPageFactory(title="News", slug="news"), PageViewRestriction.LOGIN)
     client.force_login(django_user_model.objects.create_user("reader", password="pw"))
@@ -357,7 +357,7 @@ def test_listings_offer_their_feeds_to_visitors(client, sections, water):
 
 
 @pytest.mark.parametrize(("sections_count", "links"), [(1, 2), (3, 5)])
-def test_feed_discovery_costs_one_query(home_page, sections_count, links):
+def test_feed_discovery_costs_one_query(bare_home, sections_count, links):
     factories = [NewsIndexPageFactory, ResearchIndexPageFactory, EventIndexPageFactory]
     for factory in factories[:sections_count]:
         factory()
@@ -370,7 +370,7 @@ def test_feed_discovery_costs_one_query(home_page, sections_count, links):
     template = Template('{% include "components/feed_links.html" %}')
 
     with CaptureQueriesContext(connection) as queries:
-        html = template.render(Context({"request": request, "page": home_page}))
+        html = template.render(Context({"request": request, "page": bare_home}))
 
     assert html.count('rel="alternate"') == links
     assert len(queries) == 1, [q["sql"] for q in queries]

@@ -33,7 +33,7 @@ def read_sitemap(client):
     }
 
 
-def test_sitemap_lists_every_public_page_with_its_last_published_date(client, home_page):
+def test_sitemap_lists_every_public_page_with_its_last_published_date(client, bare_home):
     news = NewsIndexPageFactory(slug="news")
     article = NewsArticlePageFactory(parent=news, slug="lead-pipes")
     Page.objects.filter(pk=article.pk).update(
@@ -45,7 +45,7 @@ def test_sitemap_lists_every_public_page_with_its_last_published_date(client, ho
     urls = read_sitemap(client)
 
     assert urls == {
-        "http://testserver/": f"{timezone.localdate(home_page.last_published_at)}",
+        "http://testserver/": f"{timezone.localdate(bare_home.last_published_at)}",
         "http://testserver/news/": f"{timezone.localdate(news.last_published_at)}",
         "http://testserver/news/lead-pipes/": "2026-02-03",
         "http://testserver/about/": f"{timezone.localdate(about.last_published_at)}",
@@ -53,7 +53,7 @@ def test_sitemap_lists_every_public_page_with_its_last_published_date(client, ho
     }
 
 
-def test_sitemap_never_lists_a_page_visitors_may_not_see(client, home_page):
+def test_sitemap_never_lists_a_page_visitors_may_not_see(client, bare_home):
     news = NewsIndexPageFactory(slug="news")
     research = ResearchIndexPageFactory(slug="research")
     events = EventIndexPageFactory(slug="events")
@@ -61,7 +61,7 @@ def test_sitemap_never_lists_a_page_visitors_may_not_see(client, home_page):
         *hidden_pages(NewsArticlePageFactory, NewsIndexPageFactory, news).values(),
         *hidden_pages(ResearchReportPageFactory, ResearchIndexPageFactory, research).values(),
         *hidden_pages(EventPageFactory, EventIndexPageFactory, events).values(),
-        *hidden_pages(StandardPageFactory, StandardPageFactory, home_page).values(),
+        *hidden_pages(StandardPageFactory, StandardPageFactory, bare_home).values(),
     ]
     restricted = [restriction.page for restriction in PageViewRestriction.objects.all()]
     shown = NewsArticlePageFactory(parent=news, title="Open story")
@@ -75,7 +75,7 @@ def test_sitemap_never_lists_a_page_visitors_may_not_see(client, home_page):
         assert not any(f"/{page.slug}/" in url for url in urls), page
 
 
-def test_sitemap_query_count_does_not_grow_with_pages(client, home_page):
+def test_sitemap_query_count_does_not_grow_with_pages(client, bare_home):
     news = NewsIndexPageFactory(slug="news")
     events = EventIndexPageFactory(slug="events")
 

@@ -14,7 +14,7 @@ from home.models import (
     Testimonial,
     Topic,
 )
-from tests.factories import PublishedPageFactory, stream
+from tests.factories import PublishedPageFactory, SectionPageFactory, site_section, stream
 
 
 class TopicFactory(DjangoModelFactory):
@@ -67,7 +67,7 @@ class DocumentFactory(wagtail_factories.DocumentFactory):
     file = factory.django.FileField(filename="report.pdf", data=b"%PDF-1.4\n%%EOF\n")
 
 
-class StandardPageFactory(PublishedPageFactory):
+class StandardPageFactory(SectionPageFactory):
     title = factory.Sequence(lambda n: f"About us {n}")
     intro = "Who we are."
     body = stream(("paragraph", "<p>The network connects mayors.</p>"))
@@ -76,7 +76,7 @@ class StandardPageFactory(PublishedPageFactory):
         model = StandardPage
 
 
-class CohortIndexPageFactory(PublishedPageFactory):
+class CohortIndexPageFactory(SectionPageFactory):
     title = factory.Sequence(lambda n: f"Cohorts {n}")
 
     class Meta:
@@ -85,7 +85,7 @@ class CohortIndexPageFactory(PublishedPageFactory):
 
 class CohortPageFactory(PublishedPageFactory):
     title = factory.Sequence(lambda n: f"Women Mayors Network {n}")
-    parent = factory.SubFactory(CohortIndexPageFactory)
+    parent = site_section(CohortIndexPage, CohortIndexPageFactory)
     summary = "A peer network for women mayors."
     audience = "Women serving as mayor of a member city."
     body = stream(("paragraph", "<p>Members meet every quarter.</p>"))

@@ -6,11 +6,11 @@ import factory
 from factory.django import DjangoModelFactory
 
 from news.models import NewsArticleAuthor, NewsArticlePage, NewsIndexPage
-from tests.factories import PublishedPageFactory, stream
+from tests.factories import PublishedPageFactory, SectionPageFactory, site_section, stream
 from tests.home.factories import PersonFactory
 
 
-class NewsIndexPageFactory(PublishedPageFactory):
+class NewsIndexPageFactory(SectionPageFactory):
     title = factory.Sequence(lambda n: f"News {n}")
 
     class Meta:
@@ -19,7 +19,7 @@ class NewsIndexPageFactory(PublishedPageFactory):
 
 class NewsArticlePageFactory(PublishedPageFactory):
     title = factory.Sequence(lambda n: f"Cities expand lead pipe replacement {n}")
-    parent = factory.SubFactory(NewsIndexPageFactory)
+    parent = site_section(NewsIndexPage, NewsIndexPageFactory)
     publication_date = factory.Sequence(
         lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n)
     )

@@ -11,11 +11,11 @@ from research.models import (
     ResearchReportDownload,
     ResearchReportPage,
 )
-from tests.factories import PublishedPageFactory, stream
+from tests.factories import PublishedPageFactory, SectionPageFactory, site_section, stream
 from tests.home.factories import DocumentFactory, PersonFactory
 
 
-class ResearchIndexPageFactory(PublishedPageFactory):
+class ResearchIndexPageFactory(SectionPageFactory):
     title = factory.Sequence(lambda n: f"Research {n}")
 
     class Meta:
@@ -24,7 +24,7 @@ class ResearchIndexPageFactory(PublishedPageFactory):
 
 class ResearchReportPageFactory(PublishedPageFactory):
     title = factory.Sequence(lambda n: f"Water affordability in mid-sized cities {n}")
-    parent = factory.SubFactory(ResearchIndexPageFactory)
+    parent = site_section(ResearchIndexPage, ResearchIndexPageFactory)
     publication_date = factory.Sequence(
         lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n)
     )

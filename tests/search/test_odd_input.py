@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import Page
 
-from search.query import MAX_QUERY_LENGTH, clean_query, search_terms
+from home.text import MAX_QUERY_LENGTH, clean_query, search_terms
 from tests.home.factories import TopicFactory
 from tests.news.factories import NewsArticlePageFactory
 

@@ -57,7 +57,8 @@ def test_each_hit_shows_its_type_date_and_summary(client, home_page):
     }
 
 
-def test_a_hit_without_a_summary_shows_the_opening_words_of_its_body(client, home_page):
+def test_a_hit_without_a_summary_shows_its_opening_paragraph(client, home_page):
+    """As link previews do: the page's description (BasePage.get_description)."""
     words = [f"word{number}" for number in range(50)]
     NewsArticlePageFactory(
         title="Wombat notes",
@@ -71,7 +72,7 @@ def test_a_hit_without_a_summary_shows_the_opening_words_of_its_body(client, hom
 
     (hit,) = hits(search(client, q="wombat"))
 
-    assert hit.endswith(" ".join(words[:30]) + "…")
+    assert hit.endswith(" ".join(words[:21]))
     assert "Not a paragraph" not in hit
     assert "Section heading" not in hit
 

@@ -31,7 +31,7 @@ def test_home_page_has_landmarks_skip_link_and_one_h1(client, home_page):
     assert page.find("h1").text == home_page.hero_heading
 
 
-def test_navigation_lists_live_public_in_menu_sections_only(client, home_page):
+def test_navigation_lists_live_public_in_menu_sections_only(client, bare_home):
     StandardPageFactory(title="About", show_in_menus=True)
     NewsIndexPageFactory(title="News", show_in_menus=True)
     StandardPageFactory(title="Draft section", show_in_menus=True, publish=False)
@@ -49,7 +49,7 @@ def test_navigation_lists_live_public_in_menu_sections_only(client, home_page):
     assert links[1].attrs["href"] == "/news/"
 
 
-def test_navigation_marks_the_current_section(client, home_page):
+def test_navigation_marks_the_current_section(client, bare_home):
     news = NewsIndexPageFactory(title="News", show_in_menus=True)
     StandardPageFactory(title="About", show_in_menus=True)
     article = NewsArticlePageFactory(parent=news)
@@ -66,7 +66,7 @@ def test_navigation_marks_the_current_section(client, home_page):
 
 
 @pytest.mark.parametrize("sections", [1, 6])
-def test_navigation_costs_one_query_however_many_sections(home_page, sections):
+def test_navigation_costs_one_query_however_many_sections(bare_home, sections):
     for number in range(sections):
         StandardPageFactory(title=f"Section {number}", show_in_menus=True)
     PageViewRestriction.objects.create(
@@ -81,7 +81,7 @@ def test_navigation_costs_one_query_however_many_sections(home_page, sections):
     template = Template("{% load navigation_tags %}{% primary_navigation %}")
 
     with CaptureQueriesContext(connection) as queries:
-        html = template.render(Context({"request": request, "page": home_page}))
+        html = template.render(Context({"request": request, "page": bare_home}))
 
     assert html.count("<li>") == sections
     assert len(queries) == 1, [q["sql"] for q in queries]
