@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from mipcms.cache import redis_cache_settings
+
 from .base import *  # noqa: F403
 from .base import env_bool
 
@@ -37,13 +39,14 @@ SILENCED_SYSTEM_CHECKS = [
 ]
 
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "mipcms",
-        }
-    }
+    # Shared by every app server. A Redis outage costs speed, not pages: errors are logged
+    # and ignored, and after one the cache is skipped for a few seconds (mipcms/cache.py).
+    CACHES = redis_cache_settings(
+        os.environ["REDIS_URL"],
+        key_prefix=os.environ.get("REDIS_KEY_PREFIX", "mipcms"),
+        timeout=float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.25")),
+        retry_seconds=float(os.environ.get("REDIS_RETRY_SECONDS", "5")),
+    )
 
 if os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
