@@ -1,0 +1,26 @@
+"""gunicorn's settings: `gunicorn --config python:mipcms.gunicorn_conf mipcms.wsgi`.
+
+Command-line options override these (`make serve` passes --bind). Each value can be set
+from the environment (docs/deployment.md).
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# gunicorn's rule of thumb for sync workers: two per core, plus one.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+# A request that takes longer is killed and its worker replaced.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Workers are replaced now and then, so a slow leak never grows without bound.
+max_requests = 1000
+max_requests_jitter = 100
+# The proxy in front (nginx, Caddy, a load balancer) may set X-Forwarded-Proto.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# No access log here: the application logs one line per request, with its request id,
+# user and duration (mipcms/request_log.py).
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
