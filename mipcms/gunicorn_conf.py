@@ -24,3 +24,6 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# gunicorn 24+ opens a control socket at one fixed path per user, which several servers on
+# one host (blue/green deploys, the scale-out tests) would fight over; nothing here uses it.
+control_socket_disable = True

@@ -114,10 +114,11 @@ class RequestLogMiddleware:
             response["X-Request-ID"] = request.request_id
             # The path without its query string: preview tokens travel in query strings.
             logger.info(
-                "%s %s %s",
+                "%s %s %s %.1f ms",
                 request.method,
                 request.path,
                 response.status_code,
+                duration_ms,
                 extra={
                     "method": request.method,
                     "path": request.path,
