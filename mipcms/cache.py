@@ -10,6 +10,7 @@ cache error into a miss (reads) or a no-op (writes). Two things are added here:
   which other sites, processes or test runs may share.
 """
 
+import functools
 import logging
 import socket
 import threading
@@ -17,6 +18,9 @@ import time
 
 from django.core.exceptions import ImproperlyConfigured
 from django_redis.client import DefaultClient
+
+# The errors django-redis's own client methods turn into ConnectionInterrupted, and its glob
+# escaping: clear() below follows the same rules as the methods it sits beside.
 from django_redis.client.default import _main_exceptions, glob_escape
 from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -107,6 +111,7 @@ class RedisMarkedDown(RedisConnectionError):
 
 
 def _guarded(method):
+    @functools.wraps(method)
     def call(self, *args, **kwargs):
         try:
             return method(self, *args, **kwargs)
@@ -120,8 +125,6 @@ def _guarded(method):
                 logger.warning("Redis cache error ignored (%s: %s)", type(error).__name__, error)
             raise
 
-    call.__name__ = method.__name__
-    call.__doc__ = method.__doc__
     return call
 
 
