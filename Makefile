@@ -29,6 +29,16 @@ run: install
 	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+## make serve: the production server (gunicorn, mipcms/gunicorn_conf.py) on :8000 with the
+## current settings: DJANGO_SETTINGS_MODULE, or mipcms.settings.dev when unset. Run `make run`
+## once first (or migrate) so the database exists.
+serve: install
+	@settings=$${DJANGO_SETTINGS_MODULE:-mipcms.settings.dev}; \
+	echo "gunicorn with $$settings on http://$(HOST):$(PORT)/"; \
+	DJANGO_SETTINGS_MODULE=$$settings $(PY) manage.py collectstatic --noinput -v0 && \
+	DJANGO_SETTINGS_MODULE=$$settings exec $(VENV)/bin/gunicorn mipcms.wsgi \
+		--config python:mipcms.gunicorn_conf --bind $(HOST):$(PORT)
+
 ## Debian's Chromium for the browser tests (Playwright's own browser download cannot work here).
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -25,3 +25,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database outage answers 503 (JSON on the API) instead of 500: mipcms/errors.py.
+handler500 = "mipcms.errors.server_error"

@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from mipcms.request_log import logging_settings
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -76,6 +78,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: it times the whole request, and tags every log line with the request id.
+    "mipcms.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Before the session middleware: the API reads no cookies.
@@ -121,6 +125,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable database fails a request in seconds (a 503), not after minutes.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -164,18 +173,13 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Wagtail's preview panel frames the site from the admin on the same origin.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        # Background task bookkeeping (search index, reference index) is noise at INFO.
-        "django_tasks": {"level": "WARNING"},
-        "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
-    },
-}
+# Logs: one console handler; one line per request (mipcms/request_log.py). "json" writes
+# JSON lines (production's default), "text" plain lines.
+LOGGING = logging_settings(
+    log_format=os.environ.get("LOG_FORMAT", "text").strip().lower(),
+    level=os.environ.get("LOG_LEVEL", "INFO"),
+    wagtail_level=os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING"),
+)
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
@@ -283,6 +287,11 @@ if FRONTEND_CACHE:
             **{key: os.environ[name] for key, name in variables.items()},
         }
     }
+
+# A copy of the site that is not production (a restored backup, a staging server): while
+# true it delivers no webhooks, purges no front-end cache and publishes nothing on
+# schedule, so it never acts on production's partners, CDN or timetable.
+STAGING = env_bool("STAGING", False)
 
 # How long the webhook worker (in the same process) waits for a partner's receiver to answer.
 WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))

@@ -4,6 +4,10 @@ import tempfile
 from pathlib import Path
 
 from .dev import *  # noqa: F403
+from .dev import MIDDLEWARE
+
+# The test client and live server serve static files from the apps themselves.
+MIDDLEWARE = [name for name in MIDDLEWARE if not name.startswith("whitenoise.")]
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
