@@ -47,14 +47,15 @@ browser-deps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	}
 
-## make test: install what the tests need and run the whole suite (DATABASE_URL picks the DB).
+## make test: install what the tests need and run the whole suite (DATABASE_URL picks the DB)
+## on every core. Browser and multi-process tests run on PostgreSQL only.
 test: install browser-deps
 	$(PY) manage.py makemigrations --check --dry-run --settings=mipcms.settings.test
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
-## Everything but the browser tests.
+## Everything but the browser and multi-process tests, on every core.
 test-fast: install
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -n auto -m "not browser and not subprocess"
 
 lint: install
 	$(VENV)/bin/ruff format --check .

@@ -8,12 +8,29 @@ them; they get the skeleton back before they start.
 """
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Site
 
 from home.models import HomePage, SiteSettings
 from news.models import NewsIndexPage
 from site_setup.skeleton import ensure_site
+
+
+# Markers of tests that run on PostgreSQL only: the production database, where real
+# processes and browsers share one database as they do in production (SQLite runs them
+# one writer at a time, which says nothing about production).
+POSTGRESQL_ONLY = ("browser", "subprocess")
+
+
+def pytest_collection_modifyitems(config, items):
+    """On SQLite, skip the browser and multi-process tests (they run on PostgreSQL)."""
+    if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
+        return
+    skip = pytest.mark.skip(reason="runs on PostgreSQL only (set DATABASE_URL=postgres://...)")
+    for item in items:
+        if any(item.get_closest_marker(name) for name in POSTGRESQL_ONLY):
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,7 @@ from tests.home.factories import (
     StandardPageFactory,
     TopicFactory,
 )
+from tests.html import Page as HtmlPage
 from tests.news.factories import (
     NewsArticleAuthorFactory,
     NewsArticlePageFactory,
@@ -31,7 +32,6 @@ from tests.research.factories import (
     ResearchReportAuthorFactory,
     ResearchReportPageFactory,
 )
-from tests.site.html import Page as HtmlPage
 
 pytestmark = pytest.mark.django_db
 

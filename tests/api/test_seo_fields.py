@@ -6,9 +6,9 @@ import pytest
 from wagtail.models import Collection, CollectionViewRestriction
 
 from home.models import SiteSettings
+from tests.head import Head
 from tests.home.factories import ImageFactory, StandardPageFactory
 from tests.news.factories import NewsIndexPageFactory
-from tests.site.test_seo import Head
 
 from .test_contract import PAGE_TYPES
 

@@ -9,9 +9,9 @@ from tests.api.test_privacy import World
 from tests.events.factories import EventPageFactory
 from tests.factories import stream
 from tests.home.factories import CohortPageFactory, StandardPageFactory, TopicFactory
+from tests.html import assert_accessible_basics
 from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from tests.research.factories import ResearchReportPageFactory
-from tests.site.html import assert_accessible_basics
 
 from .visitor import all_paths, count, hits, paths, search
 

@@ -2,7 +2,7 @@
 
 import math
 
-from tests.site.html import parse
+from tests.html import parse
 
 PER_PAGE = 10
 # The mark on an editors' pick.

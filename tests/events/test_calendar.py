@@ -12,10 +12,9 @@ from icalendar import Calendar
 
 from events.models import EventPage
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.hidden import hidden_pages
 from tests.home.factories import TopicFactory
-from tests.site.html import parse
-
-from .hidden import hidden_pages
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,7 @@ from tests.home.factories import (
     StandardPageFactory,
     TestimonialFactory,
 )
-
-from .html import assert_accessible_basics, parse
+from tests.html import assert_accessible_basics, parse
 
 pytestmark = pytest.mark.django_db
 

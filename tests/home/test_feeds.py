@@ -13,7 +13,9 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from news.models import NewsArticlePage
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.hidden import hidden_pages, restrict
 from tests.home.factories import PersonFactory, TopicFactory
+from tests.html import parse
 from tests.news.factories import (
     NewsArticleAuthorFactory,
     NewsArticlePageFactory,
@@ -24,9 +26,6 @@ from tests.research.factories import (
     ResearchReportAuthorFactory,
     ResearchReportPageFactory,
 )
-from tests.site.html import parse
-
-from .hidden import hidden_pages, restrict
 
 pytestmark = pytest.mark.django_db
 

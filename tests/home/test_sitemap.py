@@ -10,11 +10,10 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.hidden import hidden_pages
 from tests.home.factories import StandardPageFactory
 from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from tests.research.factories import ResearchIndexPageFactory, ResearchReportPageFactory
-
-from .hidden import hidden_pages
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from tests.home.factories import StandardPageFactory
+from tests.html import Page, assert_accessible_basics, parse
 from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
-
-from .html import Page, assert_accessible_basics, parse
 
 pytestmark = pytest.mark.django_db
 

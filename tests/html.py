@@ -115,3 +115,12 @@ def assert_accessible_basics(page):
         assert field.attrs.get("id") in labelled or field.attrs.get("aria-label"), (
             f"form field without a label: {field}"
         )
+
+
+def visit(client, page):
+    """GET a page, check it answers 200 and its accessible basics, and parse it."""
+    response = client.get(page.url)
+    assert response.status_code == 200
+    parsed = parse(response)
+    assert_accessible_basics(parsed)
+    return parsed

@@ -1,0 +1,96 @@
+"""The events front: upcoming events by default, past ones on request, status on cards."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.home.factories import (
+    TopicFactory,
+)
+from tests.html import assert_accessible_basics, parse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def housing():
+    return TopicFactory(name="Housing", slug="housing")
+
+
+def get(client, url, params=None):
+    response = client.get(url, params or {})
+    assert response.status_code == 200
+    page = parse(response)
+    assert_accessible_basics(page)
+    return page
+
+
+def card_titles(page):
+    return [e.text for e in page.find_all("h3", class_="card__title")]
+
+
+def status(page):
+    return page.find("p", class_="pagination__status").text
+
+
+@pytest.fixture
+def events(home_page):
+    return EventIndexPageFactory(title="Events", slug="events", show_in_menus=True)
+
+
+def past_event(index, title, days_ago=10):
+    start = timezone.now() - datetime.timedelta(days=days_ago)
+    return EventPageFactory(
+        parent=index, title=title, start=start, end=start + datetime.timedelta(hours=2)
+    )
+
+
+def tabs(page):
+    links = page.inside(page.find("nav", class_="tabs"))
+    return {a.text: a.attrs.get("aria-current") for a in links if a.tag == "a"}
+
+
+def test_events_listing_shows_upcoming_by_default_and_past_on_request(client, events):
+    EventPageFactory(parent=events, title="Next week")
+    past_event(events, "Last month")
+
+    upcoming = get(client, events.url)
+    past = get(client, events.url, {"when": "past"})
+
+    assert card_titles(upcoming) == ["Next week"]
+    assert tabs(upcoming) == {"Upcoming": "page", "Past": None}
+    assert card_titles(past) == ["Last month"]
+    assert tabs(past) == {"Upcoming": None, "Past": "page"}
+    assert "Upcoming" in past.link_texts("/events/")
+    assert "Past" in upcoming.link_texts("/events/?when=past")
+
+
+def test_past_events_pagination_keeps_when_and_topic(client, events, housing):
+    for number in range(11):
+        event = past_event(events, f"Old event {number}", days_ago=10 + number)
+        event.topics.add(housing)
+        event.save_revision().publish()
+
+    page = get(client, events.url, {"when": "past", "topic": "housing"})
+
+    assert status(page) == "Page 1 of 2"
+    assert page.find("a", rel="next").attrs["href"] == "/events/?when=past&topic=housing&page=2"
+    assert page.find("a", href="/events/?when=past").text == "All topics"
+
+
+def test_events_listing_empty_states(client, events):
+    upcoming = get(client, events.url)
+    past = get(client, events.url, {"when": "past"})
+
+    assert "No upcoming events are scheduled" in upcoming.find("p", class_="empty-state").text
+    assert past.find("p", class_="empty-state").text == "There are no past events to show."
+
+
+def test_cancelled_event_card_says_so(client, events):
+    EventPageFactory(parent=events, title="Summit", status="cancelled")
+
+    page = get(client, events.url)
+
+    assert page.find("p", class_="badge").text == "Cancelled"
