@@ -69,7 +69,9 @@ def assert_same_cost(what, few, many):
 
 
 @pytest.mark.parametrize(("label", "parent_label"), LISTED_TYPES, ids=[t for t, _ in LISTED_TYPES])
-def test_page_listing_cost_does_not_grow_with_items(client, content, label, parent_label):
+def test_page_listing_cost_does_not_grow_with_items(
+    client, bare_home, content, label, parent_label
+):
     parent = content.page(parent_label) if parent_label else content.home
     url = f"/api/v2/pages/?type={label}&child_of={parent.pk}&fields=*&limit=50"
     for _ in range(FEW):

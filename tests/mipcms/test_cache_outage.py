@@ -26,7 +26,10 @@ from tests.research.factories import ResearchReportDownloadFactory, ResearchRepo
 # What production uses (REDIS_TIMEOUT_SECONDS) and how long a failed Redis is skipped.
 TIMEOUT = 0.25
 RETRY_SECONDS = 1.0
-SLOWEST_ALLOWED = 1.0
+# What Redis being away may add to a request: on an idle server a page answers in well
+# under a second; under the test suite's load each request is compared with the same
+# address while Redis answers, so a busy machine does not pass for a slow cache.
+LONGEST_DELAY = 0.75
 
 
 @pytest.fixture
@@ -125,7 +128,15 @@ def test_pages_and_apis_answer_fast_while_redis_refuses_or_hangs(redis_proxy, si
             outages.reset(caches["default"]["LOCATION"])
 
     errors = [(phase, url, status) for phase, url, status, _ in results if status != 200]
-    slow = [(phase, url, round(s, 2)) for phase, url, _, s in results if s > SLOWEST_ALLOWED]
+    healthy = {}
+    for phase, url, _, seconds in results:
+        if phase in {"up", "back"}:
+            healthy[url] = min(healthy.get(url, seconds), seconds)
+    slow = [
+        (phase, url, round(seconds, 2), round(healthy[url], 2))
+        for phase, url, _, seconds in results
+        if seconds > healthy[url] + LONGEST_DELAY
+    ]
     phases = list(dict.fromkeys(phase for phase, *_ in results))
     print(f"\ncache outage: {len(results)} requests, {len(errors)} errors")
     for phase in phases:
