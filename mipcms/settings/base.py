@@ -6,6 +6,7 @@ infrastructure and refuses to start without what it needs.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "corsheaders",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -94,6 +96,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Rich text links loaded once per request (and absolute in the API): home/richtext.py.
     "home.richtext.RichTextLinksMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mipcms.urls"
@@ -132,12 +136,39 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-axes first: it refuses a locked-out sign-in before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in lockout (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords in a row for one
+# user name from one address, that pair is refused for LOGIN_LOCKOUT_MINUTES (each further try
+# starts the wait again). Unlock early with `manage.py axes_reset_username <name>` (or
+# axes_reset_ip, axes_reset): docs/deployment.md. Failures are counted in the database, so
+# every app server shares them.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_LOCKOUT_MINUTES = float(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+# The pair, not either alone: a stranger guessing a colleague's password from elsewhere does
+# not lock that colleague out of their own desk.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_COOLOFF_MESSAGE = (
+    f"Too many failed sign-ins. Try again in {LOGIN_LOCKOUT_MINUTES:g} minutes, "
+    "or ask an administrator to unlock your account."
+)
+# Behind reverse proxies the connecting address is the proxy's: how many proxies append to
+# X-Forwarded-For in front of the site (0: the header is not trusted). mipcms/login_lockout.py.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "mipcms.login_lockout.client_ip"
 
 LANGUAGE_CODE = "en-us"
 # The site's own time zone: schedules and event times are shown in it unless an event
