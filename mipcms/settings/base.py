@@ -8,8 +8,10 @@ infrastructure and refuses to start without what it needs.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from mipcms.request_log import logging_settings
@@ -77,12 +79,18 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "corsheaders",
     "axes",
+    "csp",
+    # Serves the v3 API docs' Swagger UI from our static files rather than a CDN with an
+    # inline script, so it works under the Content-Security-Policy.
+    "ninja",
 ]
 
 MIDDLEWARE = [
     # First: it times the whole request, and tags every log line with the request id.
     "mipcms.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response (django-csp; the policy: mipcms/csp.py).
+    "mipcms.csp.ContentSecurityPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Before the session middleware: the API reads no cookies.
     "mipcms.api.middleware.APIMiddleware",
@@ -194,6 +202,37 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Content-Security-Policy (django-csp, chosen per address by mipcms/csp.py). Videos play in
+# privacy-friendly players from these two hosts (home/blocks/media.py).
+VIDEO_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+# The public site: scripts only from this site or with the request's nonce, no inline styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *VIDEO_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# The admin (and the previews it serves): what Wagtail 8's templates need, which is inline
+# <script> elements and style attributes, blob: image previews while uploading, and the
+# front-end preview's frame (PREVIEW_CLIENT_URL, below). Still nothing from other sites.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+    }
+}
+
 # Security headers and cookies: on by default, relaxed only by dev.py/test.py.
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
@@ -238,6 +277,9 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Staff avatars are uploaded or Wagtail's default: no Gravatar, which would send a hash of each
+# editor's email address to another site (and need an exception in the admin's CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Review emails go to the Moderators group (and the submitter), not to every superuser.
@@ -270,6 +312,12 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": preview_client_url} if preview_client_url else {},
     "ENFORCE_TRAILING_SLASH": False,
 }
+if preview_client_url:
+    # The admin frames the front end's preview route.
+    ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"] = [
+        *ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"],
+        "{0.scheme}://{0.netloc}".format(urlsplit(preview_client_url)),
+    ]
 # Seconds a preview token shows its draft. Tokens travel in URLs (browser history, server
 # logs), and the admin's preview panel issues a fresh one on every refresh, so half an hour
 # is enough to read a preview in a new tab. At most a day: stored drafts are deleted then.
