@@ -250,6 +250,8 @@ LOGGING = logging_settings(
     level=os.environ.get("LOG_LEVEL", "INFO"),
     wagtail_level=os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING"),
 )
+# Sign-in lockout: failures and lockouts are warnings; its start-up banner is noise.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
