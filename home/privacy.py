@@ -136,12 +136,27 @@ def public_images(queryset=None):
     return queryset.exclude(collection_restricted()).exclude(embargoed(queryset.model))
 
 
-def held_back(user, file):
-    """Whether the embargo keeps this document or image from this user (staff see them all).
+def held_back(request, file):
+    """Whether the embargo keeps this document or image from the person making the request.
 
-    Private collections are Wagtail's own check, which asks for a login or password.
+    Staff signed in to the admin have every file. So has anyone a live page using the file lets
+    in: a page behind a password, a login or a group is not public, which embargoes its files,
+    but those who may read it may download them. Private collections are Wagtail's own check,
+    which asks for a login or a password.
     """
+    user = request.user
     if user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
         return False
     model = type(file)
-    return model.objects.filter(pk=file.pk).filter(embargoed(model)).exists()
+    if not model.objects.filter(pk=file.pk).filter(embargoed(model)).exists():
+        return False
+    page_ids = (
+        ReferenceIndex.get_references_to(file)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    pages = Page.objects.live().filter(not_expired(), pk__in=[int(pk) for pk in page_ids])
+    return not any(
+        all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
+        for page in pages
+    )

@@ -16,7 +16,7 @@ from .richtext_links import VisibleDocumentLinkHandler, VisiblePageLinkHandler
 @hooks.register("before_serve_document")
 def hold_back_embargoed_documents(document, request):
     """An embargoed file is a missing file to visitors (home.privacy.embargoed)."""
-    if held_back(request.user, document):
+    if held_back(request, document):
         raise Http404
 
 

@@ -9,8 +9,14 @@ import datetime
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Collection, CollectionViewRestriction, ReferenceIndex
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    PageViewRestriction,
+    ReferenceIndex,
+)
 
 from mipcms.scheduler import Scheduler
 from news.models import NewsIndexPage
@@ -170,3 +176,19 @@ def test_the_documents_listing_costs_the_same_for_many_documents(
     with django_assert_max_num_queries(len(few.captured_queries)):
         items = Client().get("/api/v2/documents/").json()["items"]
     assert len(items) == 8
+
+
+def test_readers_of_a_password_protected_report_may_download_its_pdf(client, research):
+    """A private page's files are embargoed, but not for those the page lets in."""
+    report, pdf = report_with_pdf(research, publish=True)
+    restriction = PageViewRestriction.objects.create(
+        page=report, restriction_type="password", password="members-only"
+    )
+    assert download(client, pdf) == 404
+    client.post(
+        reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, report.pk]),
+        {"password": "members-only", "return_url": report.url},
+    )
+    assert client.get(report.url).status_code == 200
+    assert download(client, pdf) == 200
+    assert download(Client(), pdf) == 404, "still embargoed for everyone else"
