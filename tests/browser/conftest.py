@@ -13,14 +13,17 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connections
+from playwright.sync_api import expect
 
 from site_setup.skeleton import ensure_site
 
 CHROMIUM = Path(os.environ.get("MIPCMS_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 # The deadline of every wait: generous, because six engineers' test runs and CI share two
-# cores and an admin save can take many seconds then; a broken selector still fails.
+# cores and an admin save can take many seconds then; a broken selector still fails. For the
+# page's actions (set on each context) and for `expect` assertions alike.
 TIMEOUT_MS = 30_000
+expect.set_options(timeout=TIMEOUT_MS)
 
 EDITOR_USERNAME = "editor"
 EDITOR_PASSWORD = "a-long-test-password"
