@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.urls import reverse
 
 
@@ -32,7 +33,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             else settings.CONTENT_SECURITY_POLICY
         )
         parts.config = default_config(policy["DIRECTIVES"])
-        media = origin(settings.MEDIA_URL)
+        media = media_origin()
         if media:
             parts.update = {**(parts.update or {}), "img-src": [media], "media-src": [media]}
         return parts
@@ -42,6 +43,12 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 def admin_prefix():
     """Where the Wagtail admin's addresses begin ("/admin/")."""
     return reverse("wagtailadmin_home")
+
+
+def media_origin():
+    """Where images come from when media is not on this site (S3 or its CDN domain), or ""."""
+    # The storage's own address for a file, not MEDIA_URL: S3 storage ignores MEDIA_URL.
+    return origin(default_storage.url("images/address-probe.png"))
 
 
 def origin(url):

@@ -9,6 +9,7 @@ import re
 import pytest
 from django.test import override_settings
 
+from mipcms.storage import s3_storage_settings
 from news.models import NewsIndexPage
 from tests.news.factories import NewsArticlePageFactory
 
@@ -81,3 +82,11 @@ def test_api_and_documents_answer_with_the_sites_policy_too(client, article):
 def test_images_from_a_media_store_on_another_host_are_allowed(client, article):
     directives = policy(client.get(article.url))
     assert "https://media.example.org" in directives["img-src"]
+
+
+def test_images_from_s3_media_storage_are_allowed(client, article, settings):
+    """MEDIA_STORAGE=s3 (mipcms/storage.py): image addresses are the bucket's, not MEDIA_URL."""
+    environ = {"MEDIA_S3_BUCKET": "mip-media", "MEDIA_S3_CUSTOM_DOMAIN": "media.example.net"}
+    settings.STORAGES = {**settings.STORAGES, "default": s3_storage_settings(environ)}
+    directives = policy(client.get(article.url))
+    assert "https://media.example.net" in directives["img-src"]
