@@ -16,7 +16,6 @@ from home.models import HomePage, SiteSettings
 from news.models import NewsIndexPage
 from site_setup.skeleton import ensure_site
 
-
 # Markers of tests that run on PostgreSQL only: the production database, where real
 # processes and browsers share one database as they do in production (SQLite runs them
 # one writer at a time, which says nothing about production).
