@@ -17,13 +17,15 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-## make run: install, migrate, load demo content, ensure an admin login, then serve on :8000
+## make run: install, migrate, load demo content, ensure an admin login and a demo editor and
+## moderator (to try the review workflow), then serve on :8000
 ## with the scheduler (scheduled publishing) running beside the web server; Ctrl-C stops both.
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py setup_site
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_admin
+	$(PY) manage.py ensure_demo_staff
 	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"
 	@$(PY) manage.py run_scheduler --reload & scheduler=$$!; \
 	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT INT TERM; \

@@ -20,6 +20,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.feeds import PageRoutesMixin
 from home.models import BasePage, ContactMixin, IndexPage, PersonLink, TopicsMixin
+from home.models.base import panels_without
 from home.models.mixins import linked_people, people_field
 
 from .calendar import event_calendar, upcoming_calendar
@@ -159,9 +160,15 @@ class EventPage(PageRoutesMixin, ContactMixin, TopicsMixin, BasePage):
         InlinePanel("speakers", label="Speaker", heading="Speakers"),
         FieldPanel("contact"),
         FieldPanel("topics"),
-        FieldPanel("listing_image", heading="Main image"),
+        FieldPanel(
+            "listing_image",
+            heading="Main image",
+            help_text="Shown at the top of the page and beside it in listings.",
+        ),
         FieldPanel("body"),
     ]
+    # The main image is the listing image: edited on the Content tab, not twice.
+    promote_panels = panels_without(BasePage.promote_panels, "listing_image")
 
     search_fields = [
         *BasePage.search_fields,

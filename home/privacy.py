@@ -1,16 +1,28 @@
-"""What anonymous visitors may see: view restrictions on pages and collections.
+"""What anonymous visitors may see: view restrictions on pages and collections, embargoed files.
 
 Pages and collections are trees whose paths extend their ancestors' paths, so an object is
 restricted when a restriction sits on a node whose path starts its own. That test is one
 subquery, so listings and StreamField choosers can carry it in the query they already make.
+
+A file (document or image) is embargoed while the pages that use it are none of them live
+and public: Wagtail's reference index knows who uses what, and whether those pages are live
+is read at the moment of the request, so a file is downloadable the moment its page goes
+live, by the scheduler included, and hidden again the moment it is unpublished.
 """
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, F, OuterRef, Q
+from django.db.models.functions import Cast
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import (
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    ReferenceIndex,
+)
 
 
 def _restricted(restrictions, outer_path, restricted_node):
@@ -90,7 +102,61 @@ def public_pages(queryset=None):
     return queryset.live().exclude(page_restricted()).filter(not_expired())
 
 
+def embargoed(model, outer_pk="pk"):
+    """Query condition: pages use the file, none of them live and public, and nothing else does.
+
+    The one embargo rule, for documents and images (`model`). A file no page uses (uploaded to
+    the library on its own) is not embargoed; a file that anything but a page uses (a person's
+    photo, a snippet) is public through that.
+    """
+    references = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(model),
+        to_object_id=Cast(OuterRef(outer_pk), output_field=CharField()),
+    )
+    page_type = ContentType.objects.get_for_model(Page)
+    from_pages = references.filter(base_content_type=page_type)
+    public_ids = public_pages().annotate(key=Cast("pk", output_field=CharField())).values("key")
+    return Q(
+        Exists(from_pages),
+        ~Exists(from_pages.filter(object_id__in=public_ids)),
+        ~Exists(references.exclude(base_content_type=page_type)),
+    )
+
+
 def public_documents(queryset=None):
-    """Documents outside private collections."""
+    """Documents anyone may download or find: outside private collections and not embargoed."""
     queryset = get_document_model().objects.all() if queryset is None else queryset
-    return queryset.exclude(collection_restricted())
+    model = queryset.model
+    return queryset.exclude(collection_restricted()).exclude(embargoed(model))
+
+
+def public_images(queryset=None):
+    """Images anyone may have the details and files of: no private collection, no embargo."""
+    queryset = get_image_model().objects.all() if queryset is None else queryset
+    return queryset.exclude(collection_restricted()).exclude(embargoed(queryset.model))
+
+
+def held_back(request, file):
+    """Whether the embargo keeps this document or image from the person making the request.
+
+    Staff signed in to the admin have every file. So has anyone a live page using the file lets
+    in: a page behind a password, a login or a group is not public, which embargoes its files,
+    but those who may read it may download them. Private collections are Wagtail's own check,
+    which asks for a login or a password.
+    """
+    user = request.user
+    if user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
+        return False
+    model = type(file)
+    if not model.objects.filter(pk=file.pk).filter(embargoed(model)).exists():
+        return False
+    page_ids = (
+        ReferenceIndex.get_references_to(file)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    pages = Page.objects.live().filter(not_expired(), pk__in=[int(pk) for pk in page_ids])
+    return not any(
+        all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
+        for page in pages
+    )

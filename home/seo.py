@@ -147,12 +147,12 @@ class Seo:
         }
 
     @property
-    def json_ld_script(self):
-        """The JSON-LD in a <script> element; no value can close the element early."""
+    def json_ld_text(self):
+        """The JSON-LD as the text of a <script> element; no value can close the element early."""
         if not self.json_ld:
             return ""
         data = json.dumps(self.json_ld, ensure_ascii=False).translate(SCRIPT_ESCAPES)
-        return mark_safe(f'<script type="application/ld+json">{data}</script>')  # noqa: S308
+        return mark_safe(data)  # noqa: S308
 
 
 class PageSeo(Seo):

@@ -1,5 +1,6 @@
 """Admin registration of the shared records, privacy-aware rich text links, dashboard panels."""
 
+from django.http import Http404
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
@@ -8,7 +9,15 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from .admin_panels import PublishingSchedulePanel
 from .models import MemberCity, Person, Testimonial, Topic
+from .privacy import held_back
 from .richtext_links import VisibleDocumentLinkHandler, VisiblePageLinkHandler
+
+
+@hooks.register("before_serve_document")
+def hold_back_embargoed_documents(document, request):
+    """An embargoed file is a missing file to visitors (home.privacy.embargoed)."""
+    if held_back(request, document):
+        raise Http404
 
 
 @hooks.register("register_rich_text_features", order=100)

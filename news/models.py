@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import ArticleMixin, BasePage, DatedIndexPage, PersonLink, TopicsMixin
+from home.models.base import panels_without
 
 
 class NewsIndexPage(DatedIndexPage):
@@ -38,11 +39,17 @@ class NewsArticlePage(ArticleMixin, TopicsMixin, BasePage):
         *Page.content_panels,
         FieldPanel("publication_date"),
         FieldPanel("summary"),
-        FieldPanel("listing_image", heading="Main image"),
+        FieldPanel(
+            "listing_image",
+            heading="Main image",
+            help_text="Shown at the top of the page and beside it in listings.",
+        ),
         InlinePanel("authors", label="Author", heading="Authors"),
         FieldPanel("topics"),
         FieldPanel("body"),
     ]
+    # The main image is the listing image: edited on the Content tab, not twice.
+    promote_panels = panels_without(BasePage.promote_panels, "listing_image")
 
     search_fields = [
         *BasePage.search_fields,

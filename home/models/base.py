@@ -33,6 +33,15 @@ from .preview import FrontEndPreviewMixin
 from .settings import site_details
 
 
+def panels_without(panels, *field_names):
+    """These panels less the ones editing `field_names`: a page type moving a field elsewhere.
+
+    Every field has exactly one panel: two render two inputs of one name, and the empty one
+    wins on save (tests/home/test_one_panel_per_field.py).
+    """
+    return [panel for panel in panels if getattr(panel, "field_name", None) not in field_names]
+
+
 class BasePage(FrontEndPreviewMixin, Page):
     """Fields every page has for listings and sharing: listing title, summary, images."""
 

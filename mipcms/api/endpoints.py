@@ -39,7 +39,7 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from home.api_fields import PublicFileUrlField, TagsField
 from home.blocks.streams import prefetch_stream_blocks
-from home.privacy import collection_restricted, public_pages
+from home.privacy import public_documents, public_images, public_pages
 from home.representations import API_IMAGE_RENDITIONS
 from home.richtext import prefetch_links, stored_rich_texts
 from home.text import search_terms
@@ -271,13 +271,13 @@ class PagesEndpoint(PublicAPIMixin, PagesAPIViewSet):
 
 
 class MediaEndpointMixin(PublicAPIMixin):
-    """Images and documents outside private collections, whoever asks."""
+    """Images and documents outside private collections and not embargoed, whoever asks."""
 
     filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
+    public = None  # home.privacy's public_images or public_documents, as a staticmethod
 
     def get_queryset(self):
-        public = self.model.objects.exclude(collection_restricted())
-        return public.prefetch_related("tags").order_by("id")
+        return self.public(self.model.objects.all()).prefetch_related("tags").order_by("id")
 
 
 class PublicImageSerializer(ImageSerializer):
@@ -288,9 +288,10 @@ class PublicImageSerializer(ImageSerializer):
 
 
 class ImagesEndpoint(MediaEndpointMixin, ImagesAPIViewSet):
-    """Images in public collections, with alt text, credit and renditions."""
+    """Public images (no private collection, no embargo), with alt text, credit and renditions."""
 
     base_serializer_class = PublicImageSerializer
+    public = staticmethod(public_images)
     listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "alt", "renditions"]
 
     def get_queryset(self):
@@ -305,6 +306,7 @@ class PublicDocumentSerializer(DocumentSerializer):
 
 
 class DocumentsEndpoint(MediaEndpointMixin, DocumentsAPIViewSet):
-    """Documents in public collections, with their type and size."""
+    """Public documents (no private collection, no embargo), with their type and size."""
 
     base_serializer_class = PublicDocumentSerializer
+    public = staticmethod(public_documents)

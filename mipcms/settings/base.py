@@ -6,9 +6,12 @@ infrastructure and refuses to start without what it needs.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from mipcms.request_log import logging_settings
@@ -75,12 +78,19 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "corsheaders",
+    "axes",
+    "csp",
+    # Serves the v3 API docs' Swagger UI from our static files rather than a CDN with an
+    # inline script, so it works under the Content-Security-Policy.
+    "ninja",
 ]
 
 MIDDLEWARE = [
     # First: it times the whole request, and tags every log line with the request id.
     "mipcms.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response (django-csp; the policy: mipcms/csp.py).
+    "mipcms.csp.ContentSecurityPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Before the session middleware: the API reads no cookies.
     "mipcms.api.middleware.APIMiddleware",
@@ -94,6 +104,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Rich text links loaded once per request (and absolute in the API): home/richtext.py.
     "home.richtext.RichTextLinksMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mipcms.urls"
@@ -132,12 +144,39 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-axes first: it refuses a locked-out sign-in before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in lockout (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords in a row for one
+# user name from one address, that pair is refused for LOGIN_LOCKOUT_MINUTES (each further try
+# starts the wait again). Unlock early with `manage.py axes_reset_username <name>` (or
+# axes_reset_ip, axes_reset): docs/deployment.md. Failures are counted in the database, so
+# every app server shares them.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_LOCKOUT_MINUTES = float(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+# The pair, not either alone: a stranger guessing a colleague's password from elsewhere does
+# not lock that colleague out of their own desk.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_COOLOFF_MESSAGE = (
+    f"Too many failed sign-ins. Try again in {LOGIN_LOCKOUT_MINUTES:g} minutes, "
+    "or ask an administrator to unlock your account."
+)
+# Behind reverse proxies the connecting address is the proxy's: how many proxies append to
+# X-Forwarded-For in front of the site (0: the header is not trusted). mipcms/login_lockout.py.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "mipcms.login_lockout.client_ip"
 
 LANGUAGE_CODE = "en-us"
 # The site's own time zone: schedules and event times are shown in it unless an event
@@ -163,6 +202,37 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Content-Security-Policy (django-csp, chosen per address by mipcms/csp.py). Videos play in
+# privacy-friendly players from these two hosts (home/blocks/media.py).
+VIDEO_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+# The public site: scripts only from this site or with the request's nonce, no inline styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *VIDEO_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# The admin (and the previews it serves): what Wagtail 8's templates need, which is inline
+# <script> elements and style attributes, blob: image previews while uploading, and the
+# front-end preview's frame (PREVIEW_CLIENT_URL, below). Still nothing from other sites.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+    }
+}
+
 # Security headers and cookies: on by default, relaxed only by dev.py/test.py.
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
@@ -180,6 +250,8 @@ LOGGING = logging_settings(
     level=os.environ.get("LOG_LEVEL", "INFO"),
     wagtail_level=os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING"),
 )
+# Sign-in lockout: failures and lockouts are warnings; its start-up banner is noise.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
@@ -207,6 +279,9 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Staff avatars are uploaded or Wagtail's default: no Gravatar, which would send a hash of each
+# editor's email address to another site (and need an exception in the admin's CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Review emails go to the Moderators group (and the submitter), not to every superuser.
@@ -239,6 +314,12 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": preview_client_url} if preview_client_url else {},
     "ENFORCE_TRAILING_SLASH": False,
 }
+if preview_client_url:
+    # The admin frames the front end's preview route.
+    ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"] = [
+        *ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"],
+        "{0.scheme}://{0.netloc}".format(urlsplit(preview_client_url)),
+    ]
 # Seconds a preview token shows its draft. Tokens travel in URLs (browser history, server
 # logs), and the admin's preview panel issues a fresh one on every refresh, so half an hour
 # is enough to read a preview in a new tab. At most a day: stored drafts are deleted then.

@@ -1,4 +1,8 @@
-"""Smoke tests that only a browser can run: an editor publishing a story, a visitor's tour."""
+"""Smoke tests that only a browser can run: an editor publishing a story, a visitor's tour.
+
+Both also check what a user cannot see but a browser reports: no Content-Security-Policy
+violation (mipcms/csp.py) anywhere, the admin, its preview panel and the public site alike.
+"""
 
 import re
 
@@ -8,8 +12,10 @@ from playwright.sync_api import expect
 from events.models import EventIndexPage
 from news.models import NewsArticlePage, NewsIndexPage
 from research.models import ResearchIndexPage
-from tests.browser.conftest import EDITOR_PASSWORD, EDITOR_USERNAME
+from tests.browser.admin import add_block, choose_image, footer_action, log_in, wait_until_saved
+from tests.browser.conftest import csp_violations
 from tests.events.factories import EventPageFactory
+from tests.home.factories import ImageFactory
 from tests.news.factories import NewsArticlePageFactory
 from tests.research.factories import ResearchReportPageFactory
 
@@ -23,29 +29,15 @@ QUOTE = "Nobody in our city should have to sit out a heat wave alone."
 QUOTE_BY = "Mayor Ana Torres"
 FIGURE = "1 in 5"
 FIGURE_LABEL = "residents live within a ten-minute walk of a cooling centre"
-
-
-def log_in(page):
-    """Sign in to the Wagtail admin through its login form."""
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(EDITOR_USERNAME)
-    page.get_by_label("Password").fill(EDITOR_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
-
-
-def add_block(body, name):
-    """Append a block through the StreamField's last "+" inserter; return the new block."""
-    blocks = body.get_by_role("region")
-    count = blocks.count()
-    body.get_by_role("button", name="Insert a block").last.click()
-    body.page.get_by_role("option", name=name, exact=True).click()
-    expect(blocks).to_have_count(count + 1)
-    return blocks.last
+IMAGE_TITLE = "Library reading room"
+# Autosave may have created the page as a draft before Publish is pressed (then it is
+# "published"), or not yet (then "created and published"): both say it is live.
+PUBLISHED = re.compile(rf"Page '{re.escape(TITLE)}' (created and published|has been published)\.")
 
 
 def test_editor_publishes_a_news_article(page, site, editor):
-    """An editor writes a story with several body blocks, publishes it, and the site shows it."""
+    """An editor writes a story with a main image and body blocks, previews it and publishes."""
+    image = ImageFactory(title=IMAGE_TITLE)
     log_in(page)
 
     # The page explorer at the home page lists the sections; add a child page to News.
@@ -57,7 +49,8 @@ def test_editor_publishes_a_news_article(page, site, editor):
 
     page.get_by_role("textbox", name="Title*").fill(TITLE)
     page.get_by_role("textbox", name="Summary").fill(SUMMARY)
-    # Publication date, image, authors and topics are left empty, as an editor may.
+    choose_image(page, "Main image", IMAGE_TITLE)
+    # Publication date, authors and topics are left empty, as an editor may.
 
     body = page.get_by_role("region", name="Body*")
     paragraph = add_block(body, "Paragraph")
@@ -75,14 +68,21 @@ def test_editor_publishes_a_news_article(page, site, editor):
     key_figure.get_by_role("textbox", name="Figure*").fill(FIGURE)
     key_figure.get_by_role("textbox", name="Label*").fill(FIGURE_LABEL)
 
-    # "Publish" sits in the footer's menu next to "Save draft".
-    footer = page.get_by_role("navigation", name="Actions (footer)")
-    footer.get_by_role("button", name="More actions").click()
-    footer.get_by_role("button", name="Publish").click()
-    expect(page.get_by_text(f"Page '{TITLE}' created and published.")).to_be_visible()
+    # The preview panel shows the story as visitors will see it, main image included.
+    wait_until_saved(page)
+    page.get_by_role("button", name="Toggle preview").click()
+    preview = page.locator("iframe[title='Preview']").last.content_frame
+    expect(preview.get_by_role("heading", name=TITLE, level=1)).to_be_visible()
+    expect(preview.get_by_text(QUOTE)).to_be_visible()
+    expect(preview.get_by_role("img", name=image.alt_text)).to_be_visible()
+    page.get_by_role("button", name="Toggle preview").click()
 
-    article = NewsArticlePage.objects.get(title=TITLE)
+    # "Publish" sits in the footer's menu next to "Save draft".
+    footer_action(page, "Publish", outcome=page.get_by_text(PUBLISHED))
+
+    article = NewsArticlePage.objects.get(title=TITLE)  # one page, however autosave went
     assert article.live
+    assert article.listing_image == image
     assert [block.block_type for block in article.body] == [
         "paragraph",
         "heading",
@@ -90,11 +90,16 @@ def test_editor_publishes_a_news_article(page, site, editor):
         "key_figure",
     ]
 
+    # Opened again, the editor still shows the main image it was given.
+    page.goto(f"/admin/pages/{article.pk}/edit/")
+    expect(page.get_by_role("region", name="Main image")).to_contain_text(IMAGE_TITLE)
+
     # The visitor finds the story on the News listing and opens it.
     page.goto("/news/")
     page.get_by_role("main").get_by_role("link", name=TITLE).click()
     expect(page).to_have_url(re.compile(rf"/news/{article.slug}/$"))
     expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible()
+    expect(page.get_by_role("main").get_by_role("img", name=image.alt_text)).to_be_visible()
     expect(page.get_by_text(SUMMARY)).to_be_visible()
     expect(page.get_by_text(PARAGRAPH)).to_be_visible()
     expect(page.get_by_role("heading", name=HEADING, level=2)).to_be_visible()
@@ -102,13 +107,14 @@ def test_editor_publishes_a_news_article(page, site, editor):
     expect(page.get_by_text(QUOTE_BY)).to_be_visible()
     expect(page.get_by_text(FIGURE, exact=True)).to_be_visible()
     expect(page.get_by_text(FIGURE_LABEL)).to_be_visible()
+    assert csp_violations(page) == []
 
 
 @pytest.fixture
 def published_content(site):
     """One published story, report and event, so the section fronts list something."""
     return [
-        NewsArticlePageFactory(parent=NewsIndexPage.objects.get()),
+        NewsArticlePageFactory(parent=NewsIndexPage.objects.get(), listing_image=ImageFactory()),
         ResearchReportPageFactory(parent=ResearchIndexPage.objects.get()),
         EventPageFactory(parent=EventIndexPage.objects.get()),
     ]
@@ -118,29 +124,15 @@ def published_content(site):
 TOUR = [("/", 200), ("/news/", 200), ("/events/", 200), ("/research/", 200), ("/no-such/", 404)]
 
 
-def record_problems(page):
-    """A list that fills with the page's script errors, console errors and failed requests."""
-    problems = []
-
-    def on_console(message):
-        if message.type == "error":
-            problems.append(f"console error: {message.text} at {message.location.get('url')}")
-
-    def on_response(response):
-        # Documents are checked by the test itself; this catches broken assets.
-        if response.status >= 400 and not response.request.is_navigation_request():
-            problems.append(f"{response.status} for {response.url}")
-
-    page.on("pageerror", lambda error: problems.append(f"uncaught error: {error}"))
-    page.on("console", on_console)
-    page.on("response", on_response)
-    return problems
-
-
 def test_visitor_tour(page, published_content):
-    """Public pages load cleanly, have one h1, and their skip link works from the keyboard."""
-    problems = record_problems(page)
-    for path, status in TOUR:
+    """Public pages load cleanly, have one h1, and their skip link works from the keyboard.
+
+    The story, report and event pages carry JSON-LD and the site's script under the public
+    site's Content-Security-Policy: any violation shows up in `problems`.
+    """
+    problems = page.problems
+    stories = [(content.url, 200) for content in published_content]
+    for path, status in [*TOUR, *stories]:
         response = page.goto(path)
         assert response.status == status, path
         expect(page.locator("h1"), f"one h1 on {path}").to_have_count(1)

@@ -2,8 +2,9 @@
 
 import os
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+
+from site_setup.accounts import ensure_login, login_line
 
 
 class Command(BaseCommand):
@@ -18,24 +19,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        User = get_user_model()
         username, password = options["username"], options["password"]
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            User.objects.create_superuser(
-                username=username,
-                email=f"{username}@example.org",
-                password=password,
-                first_name="Site",
-                last_name="Admin",
-            )
-            state = "created"
-        elif user.check_password(password):
-            state = "exists"
-        else:
-            self.stdout.write(
-                f"admin login: user '{username}' exists with a password changed since; "
-                "use `manage.py changepassword` to reset it."
-            )
-            return
-        self.stdout.write(f"admin login ({state}): user '{username}', password '{password}'")
+        state = ensure_login(
+            username, password, superuser=True, first_name="Site", last_name="Admin"
+        )
+        self.stdout.write(login_line("admin", username, password, state))

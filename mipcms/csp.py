@@ -1,0 +1,57 @@
+"""Content-Security-Policy on every response: strict for the public site, Wagtail's for the admin.
+
+django-csp's middleware does the work; this subclass only picks the policy. The public site
+runs no inline script (its one script is a file; its JSON-LD blocks carry the request's
+nonce), so its policy allows scripts from the site itself and the nonce, never
+'unsafe-inline'. Wagtail 8's admin still writes small inline <script> elements (inline
+panels, date pickers, chooser modals) and style attributes, so the admin's policy allows
+inline scripts and styles but nothing from other sites. Pages previewed in the admin are
+served from admin addresses and get the admin's policy, which lets their scripts run too.
+"""
+
+from functools import cache
+from urllib.parse import urlsplit
+
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.urls import reverse
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with the admin's policy under the admin's address."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        """The admin's or the site's policy, plus the media store when it is on another host."""
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if report_only or parts.config is not None:
+            return parts  # a view's own @csp policy wins
+        policy = (
+            settings.ADMIN_CONTENT_SECURITY_POLICY
+            if request.path_info.startswith(admin_prefix())
+            else settings.CONTENT_SECURITY_POLICY
+        )
+        parts.config = default_config(policy["DIRECTIVES"])
+        media = media_origin()
+        if media:
+            parts.update = {**(parts.update or {}), "img-src": [media], "media-src": [media]}
+        return parts
+
+
+@cache
+def admin_prefix():
+    """Where the Wagtail admin's addresses begin ("/admin/")."""
+    return reverse("wagtailadmin_home")
+
+
+def media_origin():
+    """Where images come from when media is not on this site (S3 or its CDN domain), or ""."""
+    # The storage's own address for a file, not MEDIA_URL: S3 storage ignores MEDIA_URL.
+    return origin(default_storage.url("images/address-probe.png"))
+
+
+def origin(url):
+    """ "scheme://host[:port]" of an absolute URL; "" for a path on this site."""
+    parts = urlsplit(url or "")
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
