@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve install install-test browser-deps test test-fast lint format check bench clean
+.PHONY: run serve install install-test browser-deps test test-fast test-nightly lint format check bench clean
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ browser-deps:
 test: install browser-deps
 	$(PY) manage.py makemigrations --check --dry-run --settings=mipcms.settings.test
 	$(PY) -m pytest -n auto
+
+## The whole suite with the generated-input tests (hypothesis) at full strength: ten times the
+## examples of the default profile. For a nightly job, and after touching input handling.
+test-nightly: install browser-deps
+	HYPOTHESIS_PROFILE=nightly $(PY) -m pytest -n auto
 
 ## Everything but the browser and multi-process tests, on every core.
 test-fast: install

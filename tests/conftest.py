@@ -7,14 +7,31 @@ a live server) run last (pytest-django orders them so) on a database flushed aft
 them; they get the skeleton back before they start.
 """
 
+import os
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Site
 
 from home.models import HomePage, SiteSettings
 from news.models import NewsIndexPage
 from site_setup.skeleton import ensure_site
+
+# Generated-input tests (hypothesis): a lighter default for every run, full strength in the
+# nightly profile (`make test-nightly`, HYPOTHESIS_PROFILE=nightly). No example database: each
+# run stands on its own, as in CI. Requests are slow next to hypothesis's expectations, and the
+# content a test runs against is built by a (function- or module-scoped) fixture.
+_GENERATED = {
+    "deadline": None,
+    "database": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+}
+hypothesis_settings.register_profile("default", max_examples=40, **_GENERATED)
+hypothesis_settings.register_profile("nightly", max_examples=400, **_GENERATED)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # Markers of tests that run on PostgreSQL only: the production database, where real
 # processes and browsers share one database as they do in production (SQLite runs them

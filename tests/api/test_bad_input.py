@@ -16,7 +16,7 @@ import json
 
 import pytest
 from django.db import transaction
-from hypothesis import HealthCheck, currently_in_test_context, event, given, settings
+from hypothesis import currently_in_test_context, event, given
 from hypothesis import strategies as st
 from wagtail.models import Page
 
@@ -259,13 +259,6 @@ WORDS = st.one_of(
     st.text(max_size=30),
 )
 
-SETTINGS = settings(
-    max_examples=200,
-    deadline=None,
-    database=None,  # no saved examples: each run stands on its own, as in CI
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-
 
 @pytest.fixture
 def rows(home_page):
@@ -370,7 +363,6 @@ def check(client, url, query):
     return response
 
 
-@SETTINGS
 @given(data=st.data())
 def test_pages_listing(client, rows, data):
     check(client, "/api/v2/pages/", data.draw(queries(rows)))
@@ -383,7 +375,6 @@ PAGE_LISTING_PARAMETERS = [
 ]
 
 
-@settings(SETTINGS, max_examples=300)
 @given(data=st.data())
 def test_pages_listing_of_one_type(client, rows, data):
     page_type = data.draw(st.sampled_from(PAGE_TYPES[:5]))
@@ -392,14 +383,12 @@ def test_pages_listing_of_one_type(client, rows, data):
     check(client, "/api/v2/pages/", query)
 
 
-@SETTINGS
 @given(data=st.data())
 def test_pages_detail(client, rows, data):
     page_id = data.draw(st.one_of(st.sampled_from(rows["pages"]), st.integers(0, 10**30)))
     check(client, f"/api/v2/pages/{page_id}/", data.draw(queries(rows)))
 
 
-@SETTINGS
 @given(data=st.data())
 def test_pages_find(client, rows, data):
     find = queries(rows, st.sampled_from(["id", "html_path"]), max_size=2)
@@ -407,7 +396,6 @@ def test_pages_find(client, rows, data):
 
 
 @pytest.mark.parametrize("endpoint", ["images", "documents"])
-@settings(SETTINGS, max_examples=150)
 @given(data=st.data())
 def test_media_listing_and_detail(client, rows, endpoint, data):
     ids = st.one_of(st.sampled_from(rows[endpoint]), st.integers(0, 10**30))

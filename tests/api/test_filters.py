@@ -392,10 +392,12 @@ def test_search_finds_what_the_search_page_finds(client, tagged):
     for query in ["water", "Water", "summit", "housing trust", "rent relief", "zzzz", "water!"]:
         assert sorted(api_search(client, query)) == sorted(html_search(client, query)), query
     # More than one page of results on the site.
-    for number in range(12):
-        StandardPageFactory(title=f"Gathering notes {number}")
-    assert sorted(api_search(client, "gathering")) == sorted(html_search(client, "gathering"))
-    assert len(html_search(client, "gathering")) == 17  # twelve notes and five events
+    notes = [StandardPageFactory(title=f"Gathering notes {number}") for number in range(12)]
+    found = html_search(client, "gathering")
+    assert sorted(api_search(client, "gathering")) == sorted(found)
+    # Twelve notes and five events, and on PostgreSQL (which stems) the "Gatherings" section.
+    events = [tagged.winter, tagged.autumn, tagged.today, tagged.soon, tagged.later]
+    assert {page.url for page in [*notes, *events]} <= set(found)
 
 
 def test_search_results(client, tagged):

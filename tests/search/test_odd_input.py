@@ -2,7 +2,7 @@
 
 import pytest
 from django.db import transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from wagtail.models import Page
 
@@ -97,12 +97,6 @@ def test_odd_input_is_cleaned_before_it_is_shown_or_searched():
     assert search_terms("\x00\x01") == ""
 
 
-@settings(
-    max_examples=150,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 @given(
     query=st.one_of(
         st.text(max_size=300),
