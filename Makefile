@@ -53,16 +53,16 @@ browser-deps:
 ## on every core. Browser and multi-process tests run on PostgreSQL only.
 test: install browser-deps
 	$(PY) manage.py makemigrations --check --dry-run --settings=mipcms.settings.test
-	$(PY) -m pytest -n auto
+	$(PY) -m pytest -n auto --dist loadgroup
 
 ## The whole suite with the generated-input tests (hypothesis) at full strength: ten times the
 ## examples of the default profile. For a nightly job, and after touching input handling.
 test-nightly: install browser-deps
-	HYPOTHESIS_PROFILE=nightly $(PY) -m pytest -n auto
+	HYPOTHESIS_PROFILE=nightly $(PY) -m pytest -n auto --dist loadgroup
 
 ## Everything but the browser and multi-process tests, on every core.
 test-fast: install
-	$(PY) -m pytest -n auto -m "not browser and not subprocess"
+	$(PY) -m pytest -n auto --dist loadgroup -m "not browser and not subprocess"
 
 lint: install
 	$(VENV)/bin/ruff format --check .

@@ -19,6 +19,7 @@ from wagtail.models import Site
 from home.models import HomePage, SiteSettings
 from news.models import NewsIndexPage
 from site_setup.skeleton import ensure_site
+from tests.world import keep_worlds_together
 
 # Generated-input tests (hypothesis): a lighter default for every run, full strength in the
 # nightly profile (`make test-nightly`, HYPOTHESIS_PROFILE=nightly). No example database: each
@@ -39,8 +40,11 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default")
 POSTGRESQL_ONLY = ("browser", "subprocess")
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """On SQLite, skip the browser and multi-process tests (they run on PostgreSQL)."""
+    """Keep module worlds on one worker; on SQLite, skip the browser and multi-process tests
+    (they run on PostgreSQL)."""
+    keep_worlds_together(items)
     if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
         return
     skip = pytest.mark.skip(reason="runs on PostgreSQL only (set DATABASE_URL=postgres://...)")

@@ -25,6 +25,10 @@ import pytest
 from django.conf import settings
 from wagtail.models import Page, get_page_models
 
+from home.models import HomePage
+from tests.api.conftest import ContentBuilder
+from tests.world import module_world
+
 pytestmark = pytest.mark.django_db
 
 CONTRACT_DIR = Path(__file__).parent / "contract"
@@ -122,12 +126,19 @@ def blocks_by_type(body):
     return {block["type"]: block["value"] for block in body}
 
 
+@module_world
+def populated():
+    """A fully populated page of every type, by label."""
+    content = ContentBuilder(HomePage.objects.get())
+    return {label: content.page(label) for label in PAGE_TYPES}
+
+
 @pytest.fixture
-def fetch(content, get_json):
-    """A fully populated page of the type with this label, as the API shows it."""
+def fetch(populated, get_json):
+    """The fully populated page of the type with this label, and the API's JSON for it."""
 
     def fetch(label):
-        page = content.page(label)
+        page = populated[label]
         return page, get_json(f"/api/v2/pages/{page.pk}/")
 
     return fetch

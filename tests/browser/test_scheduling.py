@@ -3,7 +3,8 @@
 The scheduler runs in a thread beside the live server, as `make run` runs it beside
 runserver; the test never asks it to do anything, and waits for its publishing (a signal,
 with a deadline), not for a length of time. The admin takes go-live times to the minute, so
-the post is scheduled for the first whole minute at least LEAD seconds ahead.
+the post is scheduled for a whole minute LEAD seconds ahead: every clock of the process (the
+test, the live server, the scheduler) first jumps to LEAD seconds before a whole minute.
 """
 
 import datetime
@@ -11,6 +12,7 @@ import math
 import threading
 
 import pytest
+import time_machine
 from django.db import transaction
 from django.utils import formats, timezone
 from playwright.sync_api import expect
@@ -67,6 +69,19 @@ def published():
     page_published.disconnect(on_published)
 
 
+@pytest.fixture
+def go_live_at():
+    """A whole minute LEAD seconds from now, with every clock of the process ticking on.
+
+    Without the jump (time-machine, forward by less than a minute) the test would wait for the
+    next whole minute as well as LEAD.
+    """
+    lead = datetime.timedelta(seconds=LEAD)
+    moment = next_whole_minute(timezone.now() + lead)
+    with time_machine.travel(moment - lead, tick=True):
+        yield moment
+
+
 def next_whole_minute(after):
     """The first moment on a whole minute at or after `after`: what the admin can express."""
     minute = math.ceil(after.timestamp() / 60) * 60
@@ -106,7 +121,7 @@ def set_go_live(page, dialog, moment):
 
 
 def test_a_post_scheduled_in_the_admin_goes_live_by_itself(
-    page, visitor, site, editor, scheduler, published
+    page, visitor, site, editor, scheduler, published, go_live_at
 ):
     """An editor schedules a story for the coming minute; it appears everywhere on time."""
     log_in(page)
@@ -119,7 +134,6 @@ def test_a_post_scheduled_in_the_admin_goes_live_by_itself(
     paragraph.get_by_role("textbox").click()
     page.keyboard.type(PARAGRAPH)
 
-    go_live_at = next_whole_minute(timezone.now() + datetime.timedelta(seconds=LEAD))
     set_go_live(page, open_schedule_dialog(page), go_live_at)
     # The status panel repeats the time in the site's zone, as Django formats dates.
     shown = formats.date_format(timezone.localtime(go_live_at), "DATETIME_FORMAT")

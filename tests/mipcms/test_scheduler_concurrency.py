@@ -100,7 +100,7 @@ def test_schedulers_in_separate_processes_publish_each_post_exactly_once(tmp_pat
 
         # Scheduled while the schedulers sleep (nothing else is due), all for the same
         # moment: NOTIFY must wake them, and they race for every post.
-        moment = timezone.now().replace(microsecond=0) + datetime.timedelta(seconds=20)
+        moment = timezone.now().replace(microsecond=0) + datetime.timedelta(seconds=12)
         burst = [scheduled(news_index, f"Burst {n}", moment) for n in range(24)]
         expiring = [
             NewsArticlePageFactory(parent=news_index, title=f"Expiring {n}", expire_at=moment)

@@ -11,6 +11,7 @@ from tests.factories import stream
 from tests.home.factories import CohortPageFactory, StandardPageFactory, TopicFactory
 from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from tests.research.factories import ResearchReportPageFactory
+from tests.world import module_world
 
 from .visitor import all_paths
 
@@ -28,8 +29,8 @@ def api_paths(client, **params):
     return [item["meta"]["html_url"].removeprefix("http://testserver") for item in data["items"]]
 
 
-@pytest.fixture
-def library(home_page):
+@module_world
+def library():
     """Pages of every type that mention housing and water, some many times, some once."""
     housing = TopicFactory(name="Housing")
     news = NewsIndexPageFactory()
