@@ -376,3 +376,9 @@ STAGING = env_bool("STAGING", False)
 
 # How long the webhook worker (in the same process) waits for a partner's receiver to answer.
 WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
+
+# Webhooks go only to public internet addresses: loopback, private, link-local, multicast and
+# reserved ones (the cloud metadata service, Redis, PostgreSQL on this network) are refused
+# when a subscription is saved and on every delivery. Only development and tests, whose
+# receivers run on 127.0.0.1, switch this on; never in production.
+WEBHOOKS_ALLOW_PRIVATE_TARGETS = False

@@ -24,6 +24,7 @@ from django.utils import timezone
 from mipcms.worker import Worker
 
 from .models import Attempt, Delivery
+from .targets import TargetRefused, connection_to
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +33,6 @@ BACKOFF = [timedelta(seconds=s) for s in (30, 120, 600, 3600, 6 * 3600)]
 MAX_ATTEMPTS = len(BACKOFF) + 1
 SIGNATURE_HEADER = "X-MIP-Signature"
 USER_AGENT = "MIP-CMS-Webhooks/1"
-CONNECTIONS = {"http": http.client.HTTPConnection, "https": http.client.HTTPSConnection}
 
 
 def sign(secret, body):
@@ -44,16 +44,18 @@ def sign(secret, body):
 def post(delivery):
     """POST one delivery; return (status code or None, error text, milliseconds).
 
-    Only http and https, straight to the partner (no proxies, no redirects followed), and
+    Only http and https, straight to the partner (no proxies, no redirects followed), only
+    to a public address checked just before connecting (mipcms/webhooks/targets.py), and
     within WEBHOOK_TIMEOUT_SECONDS in all: a receiver that answers byte by byte is cut off.
     """
     subscription = delivery.subscription
     timeout = settings.WEBHOOK_TIMEOUT_SECONDS
     started = time.monotonic()
     url = urlsplit(subscription.url)
-    if url.scheme not in CONNECTIONS or not url.hostname:
-        return None, "Only http:// and https:// addresses can receive webhooks.", 0
-    connection = CONNECTIONS[url.scheme](url.hostname, url.port, timeout=timeout)
+    try:
+        connection = connection_to(subscription.url, timeout)
+    except TargetRefused as refused:
+        return None, str(refused), int((time.monotonic() - started) * 1000)
     # The socket timeout bounds each read; this bounds the whole exchange.
     deadline = threading.Timer(timeout, _cut_off, [connection])
     deadline.start()

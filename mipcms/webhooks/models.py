@@ -7,6 +7,8 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
 
+from .targets import NotHTTP, TargetRefused, check_subscription_url
+
 EVENTS = [
     ("page.published", "Page published (went live, by an editor or on schedule)"),
     ("page.updated", "Page updated (a live page's new version was published)"),
@@ -29,7 +31,8 @@ class Subscription(models.Model):
         validators=[URLValidator(schemes=["http", "https"])],
         help_text=(
             "The partner's receiving address (https://...). We POST JSON to it. One "
-            "subscription per address: edit it to change its events."
+            "subscription per address: edit it to change its events. Addresses on this "
+            "network or the server itself (localhost, 10.x, 192.168.x...) are refused."
         ),
     )
     secret = models.CharField(
@@ -64,9 +67,18 @@ class Subscription(models.Model):
         return self.description or self.url
 
     def clean(self):
+        errors = {}
+        try:
+            check_subscription_url(self.url)
+        except NotHTTP:
+            pass  # the field's own validator says so
+        except TargetRefused as refused:
+            errors["url"] = str(refused)
         unknown = set(self.events or []) - set(EVENT_NAMES)
         if unknown or not self.events:
-            raise ValidationError({"events": f"Choose one or more of {', '.join(EVENT_NAMES)}."})
+            errors["events"] = f"Choose one or more of {', '.join(EVENT_NAMES)}."
+        if errors:
+            raise ValidationError(errors)
 
 
 class Delivery(models.Model):
