@@ -1,12 +1,10 @@
-"""Send queued webhook deliveries: signed POSTs with retries and backoff, every attempt logged.
+"""Send queued webhook deliveries: signed POSTs (signing.py) with retries and backoff, logged.
 
 `manage.py run_scheduler` runs a `WebhookWorker` beside the scheduler, in its own thread, so
 a slow receiver never delays a scheduled publish. Deliveries are claimed with row locks that
 other workers skip, as the scheduler claims pages.
 """
 
-import hashlib
-import hmac
 import http.client
 import logging
 import socket
@@ -24,6 +22,7 @@ from django.utils import timezone
 from mipcms.worker import Worker
 
 from .models import Attempt, Delivery
+from .signing import signature_headers
 from .targets import TargetRefused, connection_to
 
 logger = logging.getLogger(__name__)
@@ -31,14 +30,12 @@ logger = logging.getLogger(__name__)
 # Wait this long after the 1st, 2nd... failed attempt; after the last one, give up.
 BACKOFF = [timedelta(seconds=s) for s in (30, 120, 600, 3600, 6 * 3600)]
 MAX_ATTEMPTS = len(BACKOFF) + 1
-SIGNATURE_HEADER = "X-MIP-Signature"
 USER_AGENT = "MIP-CMS-Webhooks/1"
 
 
-def sign(secret, body):
-    """The signature header's value: sha256=<hex HMAC-SHA256 of the body with the secret>."""
-    digest = hmac.new(secret.encode(), body.encode(), hashlib.sha256).hexdigest()
-    return f"sha256={digest}"
+def message_id(delivery):
+    """The delivery's `webhook-id`: the same on each retry, so receivers can drop repeats."""
+    return f"msg_{delivery.pk}"
 
 
 def post(delivery):
@@ -70,7 +67,12 @@ def post(delivery):
                 "User-Agent": USER_AGENT,
                 "X-MIP-Event": delivery.event,
                 "X-MIP-Delivery": str(delivery.pk),
-                SIGNATURE_HEADER: sign(subscription.secret, delivery.body),
+                **signature_headers(
+                    subscription.secret,
+                    message_id(delivery),
+                    timezone.now().timestamp(),
+                    delivery.body.encode(),
+                ),
             },
         )
         status = connection.getresponse().status
