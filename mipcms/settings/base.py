@@ -264,6 +264,12 @@ WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "home.CustomDocument"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# The most pixels (width x height x frames) an uploaded image may have. A small file can hold
+# a huge image, and making its first rendition takes about 4 bytes a pixel of memory: larger
+# uploads are refused, and Pillow refuses to open larger files anywhere (home/apps.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(float(os.environ.get("IMAGE_MAX_MEGAPIXELS", "40")) * 10**6)
+# Uploads decode every pixel, so a broken file gets a form error (home/image_uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_uploads.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Documents are served through Django so collection privacy is always enforced.
