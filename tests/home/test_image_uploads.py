@@ -8,11 +8,13 @@ from unittest import mock
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from PIL import Image as PILImage
 from PIL import ImageFile
 from wagtail.images.models import SourceImageIOError
 
 from home.models import CustomImage
+from tests.api.v3.clients import create_token
 
 SINGLE = "/admin/images/add/"
 MULTIPLE = "/admin/images/multiple/add/"
@@ -139,3 +141,22 @@ def test_a_stored_image_too_big_or_broken_to_decode_is_shown_as_missing(
     api = client.get(f"/api/v2/images/{image.pk}/")
     assert api.status_code == 200
     assert not image.renditions.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name, content, message",
+    [("broken.png", corrupt_png(), "broken or incomplete"), ("bomb.png", BOMB, "too many pixels")],
+    ids=["corrupt", "121-megapixels"],
+)
+def test_the_v3_api_refuses_the_same_uploads_with_a_message(name, content, message, admin_user):
+    """v3 builds its upload form from the admin's (get_image_form): the same checks apply."""
+    token = create_token(admin_user)
+    response = Client().post(
+        "/api/v3/images/",
+        {"title": name, "file": SimpleUploadedFile(name, content, content_type="image/png")},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert 400 <= response.status_code < 500, response.status_code
+    assert message in response.content.decode()
+    assert not CustomImage.objects.exists()
