@@ -1,14 +1,26 @@
 """Custom image and document models: the site's media library."""
 
+import logging
+
+from django.conf import settings
 from django.db import models
+from PIL.Image import DecompressionBombError
 from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
-from wagtail.images.models import AbstractImage, AbstractRendition, Image, ImageQuerySet
+from wagtail.images.models import (
+    AbstractImage,
+    AbstractRendition,
+    Image,
+    ImageQuerySet,
+    SourceImageIOError,
+)
 
 from home.api_fields import Represented
 from home.privacy import collection_restricted
 from home.renditions import specs
 from home.representations import image_representation
+
+logger = logging.getLogger(__name__)
 
 
 class CustomImageQuerySet(ImageQuerySet):
@@ -61,6 +73,27 @@ class CustomImage(AbstractImage):
     def default_alt_text(self):
         """Alt text for the image when a block or page gives none."""
         return self.alt_text or super().default_alt_text
+
+    def generate_rendition_file(self, filter, *, source=None):
+        """Wagtail's, but an original that is too big or broken to decode fails cleanly.
+
+        Such a file predates the upload checks (home/image_uploads.py). Its renditions raise
+        SourceImageIOError, which Wagtail's template tags, image views and API fields (and
+        ours) answer with a missing image instead of a 500; one too big is never decoded.
+        """
+        limit = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+        if limit and self.width * self.height > limit:
+            logger.warning("Image %s has too many pixels to resize: %s", self.pk, self.file.name)
+            raise SourceImageIOError(f"{self.width}x{self.height} pixels is over the limit.")
+        try:
+            return super().generate_rendition_file(filter, source=source)
+        except SourceImageIOError:
+            raise
+        except (OSError, SyntaxError, ValueError, EOFError, DecompressionBombError) as problem:
+            logger.warning(
+                "Image %s could not be decoded (%s): %s", self.pk, problem, self.file.name
+            )
+            raise SourceImageIOError(f"The original cannot be decoded: {problem}") from problem
 
 
 class CustomRendition(AbstractRendition):

@@ -264,6 +264,12 @@ WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "home.CustomDocument"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# The most pixels (width x height x frames) an uploaded image may have. A small file can hold
+# a huge image, and making its first rendition takes about 4 bytes a pixel of memory: larger
+# uploads are refused, and Pillow refuses to open larger files anywhere (home/apps.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(float(os.environ.get("IMAGE_MAX_MEGAPIXELS", "40")) * 10**6)
+# Uploads decode every pixel, so a broken file gets a form error (home/image_uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_uploads.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Documents are served through Django so collection privacy is always enforced.
@@ -376,3 +382,9 @@ STAGING = env_bool("STAGING", False)
 
 # How long the webhook worker (in the same process) waits for a partner's receiver to answer.
 WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
+
+# Webhooks go only to public internet addresses: loopback, private, link-local, multicast and
+# reserved ones (the cloud metadata service, Redis, PostgreSQL on this network) are refused
+# when a subscription is saved and on every delivery. Only development and tests, whose
+# receivers run on 127.0.0.1, switch this on; never in production.
+WEBHOOKS_ALLOW_PRIVATE_TARGETS = False

@@ -1,12 +1,10 @@
-"""Send queued webhook deliveries: signed POSTs with retries and backoff, every attempt logged.
+"""Send queued webhook deliveries: signed POSTs (signing.py) with retries and backoff, logged.
 
 `manage.py run_scheduler` runs a `WebhookWorker` beside the scheduler, in its own thread, so
 a slow receiver never delays a scheduled publish. Deliveries are claimed with row locks that
 other workers skip, as the scheduler claims pages.
 """
 
-import hashlib
-import hmac
 import http.client
 import logging
 import socket
@@ -24,36 +22,37 @@ from django.utils import timezone
 from mipcms.worker import Worker
 
 from .models import Attempt, Delivery
+from .signing import signature_headers
+from .targets import TargetRefused, connection_to
 
 logger = logging.getLogger(__name__)
 
 # Wait this long after the 1st, 2nd... failed attempt; after the last one, give up.
 BACKOFF = [timedelta(seconds=s) for s in (30, 120, 600, 3600, 6 * 3600)]
 MAX_ATTEMPTS = len(BACKOFF) + 1
-SIGNATURE_HEADER = "X-MIP-Signature"
 USER_AGENT = "MIP-CMS-Webhooks/1"
-CONNECTIONS = {"http": http.client.HTTPConnection, "https": http.client.HTTPSConnection}
 
 
-def sign(secret, body):
-    """The signature header's value: sha256=<hex HMAC-SHA256 of the body with the secret>."""
-    digest = hmac.new(secret.encode(), body.encode(), hashlib.sha256).hexdigest()
-    return f"sha256={digest}"
+def message_id(delivery):
+    """The delivery's `webhook-id`: the same on each retry, so receivers can drop repeats."""
+    return f"msg_{delivery.pk}"
 
 
 def post(delivery):
     """POST one delivery; return (status code or None, error text, milliseconds).
 
-    Only http and https, straight to the partner (no proxies, no redirects followed), and
+    Only http and https, straight to the partner (no proxies, no redirects followed), only
+    to a public address checked just before connecting (mipcms/webhooks/targets.py), and
     within WEBHOOK_TIMEOUT_SECONDS in all: a receiver that answers byte by byte is cut off.
     """
     subscription = delivery.subscription
     timeout = settings.WEBHOOK_TIMEOUT_SECONDS
     started = time.monotonic()
     url = urlsplit(subscription.url)
-    if url.scheme not in CONNECTIONS or not url.hostname:
-        return None, "Only http:// and https:// addresses can receive webhooks.", 0
-    connection = CONNECTIONS[url.scheme](url.hostname, url.port, timeout=timeout)
+    try:
+        connection = connection_to(subscription.url, timeout)
+    except TargetRefused as refused:
+        return None, str(refused), int((time.monotonic() - started) * 1000)
     # The socket timeout bounds each read; this bounds the whole exchange.
     deadline = threading.Timer(timeout, _cut_off, [connection])
     deadline.start()
@@ -68,7 +67,12 @@ def post(delivery):
                 "User-Agent": USER_AGENT,
                 "X-MIP-Event": delivery.event,
                 "X-MIP-Delivery": str(delivery.pk),
-                SIGNATURE_HEADER: sign(subscription.secret, delivery.body),
+                **signature_headers(
+                    subscription.secret,
+                    message_id(delivery),
+                    timezone.now().timestamp(),
+                    delivery.body.encode(),
+                ),
             },
         )
         status = connection.getresponse().status

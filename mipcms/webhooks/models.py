@@ -1,11 +1,12 @@
 """Webhook subscriptions, the deliveries queued for them, and every attempt to deliver."""
 
-import secrets
-
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
+
+from .signing import check_secret, new_secret
+from .targets import NotHTTP, TargetRefused, check_subscription_url
 
 EVENTS = [
     ("page.published", "Page published (went live, by an editor or on schedule)"),
@@ -13,11 +14,6 @@ EVENTS = [
     ("page.unpublished", "Page unpublished (withdrawn by an editor, or expired)"),
 ]
 EVENT_NAMES = [name for name, _ in EVENTS]
-
-
-def new_secret():
-    """A random shared secret for signing deliveries."""
-    return secrets.token_urlsafe(32)
 
 
 class Subscription(models.Model):
@@ -29,15 +25,17 @@ class Subscription(models.Model):
         validators=[URLValidator(schemes=["http", "https"])],
         help_text=(
             "The partner's receiving address (https://...). We POST JSON to it. One "
-            "subscription per address: edit it to change its events."
+            "subscription per address: edit it to change its events. Addresses on this "
+            "network or the server itself (localhost, 10.x, 192.168.x...) are refused."
         ),
     )
     secret = models.CharField(
         max_length=200,
         default=new_secret,
         help_text=(
-            "Shared with the partner so they can check each delivery came from us: the "
-            "X-MIP-Signature header is sha256=HMAC-SHA256(secret, body)."
+            "Give it to the partner, privately: with it they check that each delivery came "
+            "from us (Standard Webhooks signatures). Keep the generated one; a new one must "
+            "start with whsec_."
         ),
     )
     events = models.JSONField(
@@ -64,9 +62,24 @@ class Subscription(models.Model):
         return self.description or self.url
 
     def clean(self):
+        errors = {}
+        try:
+            check_subscription_url(self.url)
+        except NotHTTP:
+            pass  # the field's own validator says so
+        except TargetRefused as refused:
+            errors["url"] = str(refused)
+        try:
+            check_secret(self.secret)
+        except ValueError as problem:
+            errors["secret"] = (
+                f"{problem} Leave the generated secret as it is, or paste one the partner gave you."
+            )
         unknown = set(self.events or []) - set(EVENT_NAMES)
         if unknown or not self.events:
-            raise ValidationError({"events": f"Choose one or more of {', '.join(EVENT_NAMES)}."})
+            errors["events"] = f"Choose one or more of {', '.join(EVENT_NAMES)}."
+        if errors:
+            raise ValidationError(errors)
 
 
 class Delivery(models.Model):

@@ -9,13 +9,17 @@ from mipcms.webhooks.models import EVENT_NAMES, Subscription
 class Command(BaseCommand):
     """The command-line twin of the admin's Webhooks > Subscriptions."""
 
-    help = "Manage webhook subscriptions: add URL --secret S --event E..., list, remove ID."
+    help = (
+        "Manage webhook subscriptions: add URL [--secret whsec_...] --event E..., list, remove ID."
+    )
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
         add = actions.add_parser("add", help="Subscribe a URL to one or more events.")
         add.add_argument("url")
-        add.add_argument("--secret", help="Shared signing secret (generated if left out).")
+        add.add_argument(
+            "--secret", help="Signing secret, whsec_ and base64 (generated if left out)."
+        )
         add.add_argument(
             "--event",
             dest="events",
