@@ -7,7 +7,6 @@ from collections import Counter
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Revision, Site
 
@@ -28,6 +27,7 @@ from home.models import (
 from home.models import Testimonial as MayorTestimonial  # not collected as a test class
 from news.models import NewsArticlePage
 from research.models import ResearchReportDownload, ResearchReportPage
+from tests.world import module_world
 
 # Every block editors can choose; the demo shows each of them.
 BODY_BLOCK_TYPES = set(BodyBlock.base_blocks)
@@ -43,21 +43,19 @@ def snapshot():
     return counts
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo twice inside one transaction, rolled back after this module's tests."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        first_output, second_output = io.StringIO(), io.StringIO()
-        call_command("load_demo", stdout=first_output)
-        after_first = snapshot()
-        call_command("load_demo", stdout=second_output)
-        yield {
-            "first": first_output.getvalue(),
-            "second": second_output.getvalue(),
-            "after_first": after_first,
-            "after_second": snapshot(),
-        }
-        transaction.set_rollback(True)
+@module_world
+def demo():
+    """The demo loaded twice (in the module's world, rolled back after its tests)."""
+    first_output, second_output = io.StringIO(), io.StringIO()
+    call_command("load_demo", stdout=first_output)
+    after_first = snapshot()
+    call_command("load_demo", stdout=second_output)
+    return {
+        "first": first_output.getvalue(),
+        "second": second_output.getvalue(),
+        "after_first": after_first,
+        "after_second": snapshot(),
+    }
     cache.clear()
 
 
