@@ -20,6 +20,7 @@ from hypothesis import currently_in_test_context, event, given
 from hypothesis import strategies as st
 from wagtail.models import Page
 
+from home.models import HomePage
 from tests.events.factories import EventPageFactory
 from tests.factories import stream
 from tests.home.factories import (
@@ -31,6 +32,7 @@ from tests.home.factories import (
 )
 from tests.news.factories import NewsArticleAuthorFactory, NewsArticlePageFactory
 from tests.research.factories import ResearchReportDownloadFactory
+from tests.world import module_world
 
 pytestmark = pytest.mark.django_db
 
@@ -260,8 +262,8 @@ WORDS = st.one_of(
 )
 
 
-@pytest.fixture
-def rows(home_page):
+@module_world
+def rows():
     """A few pages of each filtered kind, an image and a document, so filters hit rows."""
     water = TopicFactory(name="Water")
     person = PersonFactory(name="Ada Lovelace")
@@ -276,7 +278,7 @@ def rows(home_page):
     StandardPageFactory(body=stream(("paragraph", "<p>About water.</p>")))
     draft = NewsArticlePageFactory(title="Unpublished water", publish=False)
     image, document = ImageFactory(), DocumentFactory()
-    page_ids = [home_page.pk, article.pk, download.page.pk, meeting.pk, draft.pk]
+    page_ids = [HomePage.objects.get().pk, article.pk, download.page.pk, meeting.pk, draft.pk]
     return {
         "pages": page_ids,
         "images": [article.listing_image.pk, image.pk],

@@ -5,6 +5,7 @@ import json
 import pytest
 from django.db import connection
 from django.template.loader import get_template
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from home.blocks import BodyBlock
@@ -16,14 +17,14 @@ from tests.home.factories import (
     TestimonialFactory,
 )
 from tests.html import assert_accessible_basics, parse
+from tests.world import module_world
 
 pytestmark = pytest.mark.django_db
 
 DELETED_ID = 999_999
 
 
-@pytest.fixture
-def media(home_page):
+def make_media():
     """The records body blocks point at."""
     document = DocumentFactory(title="Water brief")
     document.file_size = 1_258_291
@@ -121,14 +122,27 @@ def every_block(media):
     )  # fmt: skip
 
 
-@pytest.fixture
-def page(client, media):
+@module_world
+def every_block_page():
+    """The records, and the HTML of a page with every body block that points at them."""
+    media = make_media()
     standard = StandardPageFactory(title="Every block", body=every_block(media))
-    response = client.get(standard.url)
+    response = Client().get(standard.url)
     assert response.status_code == 200
     parsed = parse(response)
     assert_accessible_basics(parsed)
-    return parsed
+    return media, parsed
+
+
+@pytest.fixture
+def media(every_block_page, db):
+    return every_block_page[0]
+
+
+@pytest.fixture
+def page(every_block_page, db):
+    """The page with every body block, as parsed HTML."""
+    return every_block_page[1]
 
 
 def test_the_page_exercises_every_body_block(media):

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from home.text import MAX_QUERY_LENGTH, clean_query, search_terms
 from tests.home.factories import TopicFactory
 from tests.news.factories import NewsArticlePageFactory
+from tests.world import module_world
 
 from .visitor import count, search
 
@@ -51,8 +52,8 @@ ODD_QUERIES = [
 ]
 
 
-@pytest.fixture
-def housing(home_page):
+@module_world
+def housing():
     """A page every sensible query for housing finds, tagged with a topic."""
     page = NewsArticlePageFactory(title="Housing trust funds")
     page.topics.set([TopicFactory(name="Housing")])
