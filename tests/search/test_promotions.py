@@ -8,6 +8,7 @@ from tests.api.test_privacy import World
 from tests.events.factories import EventPageFactory
 from tests.home.factories import StandardPageFactory
 from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from tests.world import module_world
 
 from .visitor import PICK, all_paths, count, hits, paths, search
 
@@ -27,8 +28,8 @@ def promote(query_string, *picks):
             SearchPromotion.objects.create(query=query, page=pick, sort_order=order)
 
 
-@pytest.fixture
-def heron(home_page):
+@module_world
+def heron():
     """Eleven pages about herons, and two editors' picks: one mentions herons, one does not."""
     news = NewsIndexPageFactory()
     found = [NewsArticlePageFactory(title=f"Where herons nest {n}", parent=news) for n in range(11)]
