@@ -36,6 +36,7 @@ from tests.news.factories import (
     NewsIndexPageFactory,
 )
 from tests.research.factories import ResearchReportDownloadFactory, ResearchReportPageFactory
+from tests.world import module_world
 
 pytestmark = pytest.mark.django_db
 
@@ -106,9 +107,9 @@ class World:
         return {page.pk for page in self.hidden.values()}
 
 
-@pytest.fixture
-def world(home_page):
-    """Pages to look for, built anew for each test."""
+@module_world
+def world():
+    """Pages to look for, built once for the module's tests."""
     return World()
 
 
