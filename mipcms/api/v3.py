@@ -1,5 +1,9 @@
-"""Wagtail 8's v3 API as we serve it: its router, our privacy rule, malformed bodies as 422s."""
+"""Wagtail 8's v3 API as we serve it: its router, our privacy rule, errors that say what is wrong.
 
+The checks every request passes before Wagtail's views are in v3_requests.py.
+"""
+
+from ninja.errors import AuthenticationError
 from wagtail.api.v3 import querysets as v3_querysets
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api as v3_api
@@ -59,3 +63,12 @@ for error_class in (KeyError, TypeError, AttributeError):
     v3_api.add_exception_handler(error_class, malformed_body)
 
 __all__ = ["v3_api"]
+
+
+def authentication_required(request, exc):
+    """A 401 that says what is missing (Django Ninja's says only "Unauthorized")."""
+    detail = "Authentication required: send a valid API token as 'Authorization: Bearer <token>'."
+    return problem_response(status=401, detail=detail)
+
+
+v3_api.add_exception_handler(AuthenticationError, authentication_required)

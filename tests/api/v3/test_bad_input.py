@@ -182,3 +182,18 @@ def test_malformed_blocks_get_a_4xx(admin_api, news_index, body):
     assert counts() == before
     assert response.status_code == 422, response.status_code
     assert "type" in problem(response)[1]
+
+
+def test_every_error_names_its_problem(anonymous_api, admin_api, news_index):
+    page = NewsArticlePageFactory(parent=news_index)
+    for api, method, path, named in [
+        (anonymous_api, "post", "pages/", "token"),
+        (anonymous_api, "patch", f"pages/{page.pk}/", "token"),
+        (anonymous_api, "get", "whoami/", "token"),
+        (admin_api, "delete", "pages/", "DELETE"),
+        (admin_api, "put", f"pages/{page.pk}/", "PUT"),
+        (anonymous_api, "get", "pages/987654/", "No Page matches"),
+    ]:
+        response = api.request(method, path, {} if method in {"post", "patch", "put"} else None)
+        assert 400 <= response.status_code < 500, path
+        assert named in problem(response)[1], (method, path)
