@@ -1,14 +1,115 @@
 """Every v3 request as it reaches Wagtail's API, and every answer as it leaves it.
 
-Wagtail's v3 views are wrapped where they are mounted (`checked_urls`), so the checks run
-before any of Wagtail's code and need nothing of it changed: an answer outside the API's
-problem documents (Django Ninja's plain-text 405) becomes one.
+Wagtail's v3 views are wrapped where they are mounted (`checked_urls`), so these checks run
+before any of Wagtail's code and need nothing of it changed:
+
+- a request body that is not a JSON object, or that holds text no database can store, is a
+  422 naming the problem; so is a key a page action does not take (Wagtail ignores it, so a
+  misspelled `keep_live` used to copy a page as live);
+- a copy is a draft unless the body asks for `"keep_live": true`;
+- an answer outside the API's problem documents (Django Ninja's plain-text 405) becomes one.
+
+A body is refused only for a request whose token is valid: without one, Wagtail's 401 comes
+first, as it does for every write.
 """
 
+import json
+import re
 from functools import wraps
 
 from django.urls import URLPattern, URLResolver
+from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import PROBLEM_JSON, problem_response
+from wagtail.api.v3.routers.pages import (
+    PageCopyForTranslationSchema,
+    PageCopySchema,
+    PageCreateAliasSchema,
+    PageMoveSchema,
+    PageRevertSchema,
+    PageUnpublishSchema,
+)
+
+# The keys each page action's body may have (those that take none: no key at all).
+ACTION_KEYS = {
+    "publish": set(),
+    "unpublish": set(PageUnpublishSchema.model_fields),
+    "copy": set(PageCopySchema.model_fields),
+    "move": set(PageMoveSchema.model_fields),
+    "revert": set(PageRevertSchema.model_fields),
+    "convert_alias": set(),
+    "create_alias": set(PageCreateAliasSchema.model_fields),
+    "copy_for_translation": set(PageCopyForTranslationSchema.model_fields),
+    "delete": set(),
+}
+# What an action does unless the body says otherwise, where Wagtail's default is not ours.
+ACTION_DEFAULTS = {"copy": {"keep_live": False}}
+ACTION_PATH = re.compile(r"/pages/\d+/actions/(?P<action>\w+)/\Z")
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+class Refused(Exception):
+    """The request cannot be answered as asked; `status` and `detail` say why."""
+
+    def __init__(self, status, detail):
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+
+
+def storable(value):
+    """Whether every text in this JSON value can be stored (no NUL, no lone surrogate)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            if "\x00" in item:
+                return False
+            try:
+                item.encode()
+            except UnicodeEncodeError:
+                return False
+    return True
+
+
+def checked_body(request):
+    """The request's JSON body as the view should see it; raises Refused for a bad one.
+
+    A body that is not JSON at all is left to Wagtail ("Cannot parse request body").
+    """
+    if request.method not in WRITE_METHODS:
+        return
+    try:
+        data = json.loads(request.body) if request.body else None
+    except RecursionError as error:
+        raise Refused(422, "The request body is nested too deeply.") from error
+    except ValueError:
+        return
+    if data is not None and not isinstance(data, dict):
+        kind = {list: "an array", str: "a string"}.get(type(data), "a single value")
+        raise Refused(422, f"The request body must be a JSON object, not {kind}.")
+    if not storable(data):
+        detail = "Text in the request body may not contain NUL characters or lone surrogates."
+        raise Refused(422, detail)
+    match = ACTION_PATH.search(request.path_info)
+    if request.method == "POST" and match and match["action"] in ACTION_KEYS:
+        action = match["action"]
+        allowed = ACTION_KEYS[action]
+        unknown = sorted(set(data or {}) - allowed)
+        if unknown:
+            names = ", ".join(repr(key) for key in unknown)
+            expected = ", ".join(repr(key) for key in sorted(allowed)) or "no keys"
+            raise Refused(
+                422, f"The {action!r} action does not take {names} (it takes {expected})."
+            )
+        if action in ACTION_DEFAULTS:
+            data = {**ACTION_DEFAULTS[action], **(data or {})}
+            request._body = json.dumps(data).encode()
+            request.META["CONTENT_TYPE"] = "application/json"
 
 
 def as_problem(request, response):
@@ -21,11 +122,20 @@ def as_problem(request, response):
     return response
 
 
+def has_valid_token(request):
+    return BearerTokenAuth()(request) is not None
+
+
 def checked(view):
     """The v3 view with our checks around it."""
 
     @wraps(view)
     def checked_view(request, *args, **kwargs):
+        try:
+            checked_body(request)
+        except Refused as refusal:
+            if has_valid_token(request):
+                return problem_response(status=refusal.status, detail=refusal.detail)
         return as_problem(request, view(request, *args, **kwargs))
 
     return checked_view
