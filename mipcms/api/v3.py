@@ -19,9 +19,11 @@ def public_pages_for(request, model):
 
     Wagtail's rule checks `live` only, so an expired page stays readable until the scheduler
     unpublishes it; `public_pages` also drops pages whose expiry has passed, as v2, the site,
-    feeds and search do.
+    feeds and search do. The search backends take plain field filters only, so the rule
+    reaches them as a list of ids (as in v2's search).
     """
-    return public_pages(wagtail_public_pages(request, model))
+    public = public_pages(wagtail_public_pages(request, model))
+    return model._default_manager.filter(pk__in=public.values("pk"))
 
 
 def use_site_privacy_rule():

@@ -3,6 +3,10 @@
 Wagtail's v3 views are wrapped where they are mounted (`checked_urls`), so these checks run
 before any of Wagtail's code and need nothing of it changed:
 
+- a query parameter no endpoint could use (control characters, ids and offsets too large for
+  the database) is a 400 naming it, as in v2 (mipcms/api/checks.py); a path id too large to
+  exist is a 404; `search` reaches the search backend as its words only, as in v2 and on the
+  site (home.text.search_terms), so no query syntax or length can break it;
 - a request body that is not a JSON object, or that holds text no database can store, is a
   422 naming the problem; so is a key a page action does not take (Wagtail ignores it, so a
   misspelled `keep_live` used to copy a page as live);
@@ -18,6 +22,7 @@ import re
 from functools import wraps
 
 from django.urls import URLPattern, URLResolver
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import PROBLEM_JSON, problem_response
 from wagtail.api.v3.routers.pages import (
@@ -28,6 +33,10 @@ from wagtail.api.v3.routers.pages import (
     PageRevertSchema,
     PageUnpublishSchema,
 )
+
+from home.text import search_terms
+
+from .checks import MAX_ID, check_query_string, is_number
 
 # The keys each page action's body may have (those that take none: no key at all).
 ACTION_KEYS = {
@@ -74,6 +83,32 @@ def storable(value):
             except UnicodeEncodeError:
                 return False
     return True
+
+
+def checked_query(request, path_values):
+    """Raise Refused for a query parameter or path id no endpoint could use.
+
+    Rewrites `search` to its words (the search backends' syntax is not part of the API).
+    """
+    try:
+        check_query_string(request.GET)
+    except BadRequestError as error:
+        raise Refused(400, str(error)) from error
+    if "pk" in request.GET:
+        # Wagtail lists `pk` among the page fields to filter by, then fails to find it.
+        raise Refused(400, "'pk' is not a filter: to read one page, use /api/v3/pages/<id>/")
+    site = request.GET.get("site", "")
+    port = site.partition(":")[2]
+    if ":" in site and not (is_number(port) and int(port) <= MAX_ID):
+        raise Refused(400, f"'site' must be a host name, or a host name:port, got {site!r}")
+    for name, value in path_values.items():
+        # Django Ninja's routes take ids as text; Wagtail looks some up before checking them.
+        if name.endswith("_id") and not (is_number(value) and 0 < int(value) <= MAX_ID):
+            raise Refused(404, f"Nothing matches the given {name}: {value!r} is not an id.")
+    if "search" in request.GET:
+        query = request.GET.copy()
+        query["search"] = search_terms(query["search"])
+        request.GET = query
 
 
 def checked_body(request):
@@ -131,6 +166,10 @@ def checked(view):
 
     @wraps(view)
     def checked_view(request, *args, **kwargs):
+        try:
+            checked_query(request, kwargs)
+        except Refused as refusal:
+            return problem_response(status=refusal.status, detail=refusal.detail)
         try:
             checked_body(request)
         except Refused as refusal:
