@@ -11,6 +11,7 @@ before any of Wagtail's code and need nothing of it changed:
   422 naming the problem; so is a key a page action does not take (Wagtail ignores it, so a
   misspelled `keep_live` used to copy a page as live);
 - a copy is a draft unless the body asks for `"keep_live": true`;
+- StreamField content may be written in the shape v3 reads it (v3_stream_input.py);
 - an answer outside the API's problem documents (Django Ninja's plain-text 405) becomes one.
 
 A body is refused only for a request whose token is valid: without one, Wagtail's 401 comes
@@ -21,6 +22,7 @@ import json
 import re
 from functools import wraps
 
+from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v3.auth import BearerTokenAuth
@@ -33,10 +35,12 @@ from wagtail.api.v3.routers.pages import (
     PageRevertSchema,
     PageUnpublishSchema,
 )
+from wagtail.models import Page, get_page_models
 
 from home.text import search_terms
 
 from .checks import MAX_ID, check_query_string, is_number
+from .v3_stream_input import writable_body
 
 # The keys each page action's body may have (those that take none: no key at all).
 ACTION_KEYS = {
@@ -53,6 +57,8 @@ ACTION_KEYS = {
 # What an action does unless the body says otherwise, where Wagtail's default is not ours.
 ACTION_DEFAULTS = {"copy": {"keep_live": False}}
 ACTION_PATH = re.compile(r"/pages/\d+/actions/(?P<action>\w+)/\Z")
+PAGE_WRITE_PATH = re.compile(r"/api/v3/pages/(?:(?P<id>\d+)/)?\Z")
+PAGE_MODELS = {model._meta.label: model for model in get_page_models()}
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
@@ -142,9 +148,30 @@ def checked_body(request):
                 422, f"The {action!r} action does not take {names} (it takes {expected})."
             )
         if action in ACTION_DEFAULTS:
-            data = {**ACTION_DEFAULTS[action], **(data or {})}
-            request._body = json.dumps(data).encode()
-            request.META["CONTENT_TYPE"] = "application/json"
+            rewrite_body(request, {**ACTION_DEFAULTS[action], **(data or {})})
+    model = written_page_model(request, data)
+    if model is not None:
+        rewrite_body(request, writable_body(request, model, data))
+
+
+def written_page_model(request, data):
+    """The page type a create (POST pages/) or update (PATCH pages/<id>/) writes, if known."""
+    match = PAGE_WRITE_PATH.search(request.path_info)
+    if not data or not match or request.method != ("PATCH" if match["id"] else "POST"):
+        return None
+    if match["id"]:
+        content_type = Page.objects.filter(pk=match["id"]).values_list("content_type", flat=True)
+        content_type = content_type.first()
+        return content_type and ContentType.objects.get_for_id(content_type).model_class()
+    meta = data.get("meta")
+    label = meta.get("type") if isinstance(meta, dict) else None
+    return PAGE_MODELS.get(label) if isinstance(label, str) else None
+
+
+def rewrite_body(request, data):
+    """Give the view this JSON body instead of the one sent."""
+    request._body = json.dumps(data).encode()
+    request.META["CONTENT_TYPE"] = "application/json"
 
 
 def as_problem(request, response):
