@@ -56,7 +56,9 @@ ACTION_KEYS = {
 }
 # What an action does unless the body says otherwise, where Wagtail's default is not ours.
 ACTION_DEFAULTS = {"copy": {"keep_live": False}}
-ACTION_PATH = re.compile(r"/pages/\d+/actions/(?P<action>\w+)/\Z")
+ACTION_PATH = re.compile(r"/pages/(?P<page_id>\d+)/actions/(?P<action>\w+)/\Z")
+# Actions that put the new page beside the original unless given a destination.
+PLACED_BESIDE = {"copy", "create_alias"}
 PAGE_WRITE_PATH = re.compile(r"/api/v3/pages/(?:(?P<id>\d+)/)?\Z")
 PAGE_MODELS = {model._meta.label: model for model in get_page_models()}
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -147,6 +149,13 @@ def checked_body(request):
             raise Refused(
                 422, f"The {action!r} action does not take {names} (it takes {expected})."
             )
+        if action in PLACED_BESIDE and not (data or {}).get("destination_id"):
+            depth = Page.objects.filter(pk=match["page_id"]).values_list("depth", flat=True)
+            if depth.first() == 1:  # Wagtail looks for its parent and fails
+                raise Refused(
+                    422, f"The root of the page tree has no parent: give the {action!r} "
+                    "action a 'destination_id'."
+                )  # fmt: skip
         if action in ACTION_DEFAULTS:
             rewrite_body(request, {**ACTION_DEFAULTS[action], **(data or {})})
     model = written_page_model(request, data)

@@ -74,3 +74,15 @@ def test_keys_an_action_does_not_know_are_refused(admin_api, live_story, action,
 def test_unknown_keys_from_a_client_without_a_token_are_a_401(anonymous_api, live_story):
     response = anonymous_api.post(f"pages/{live_story.pk}/actions/copy/", {"keep_alive": 1})
     assert response.status_code == 401
+
+
+@pytest.mark.parametrize("action", ["copy", "create_alias"])
+def test_the_root_has_nowhere_to_be_copied_beside(admin_api, action):
+    root = Page.objects.get(depth=1)
+    pages = Page.objects.count()
+
+    response = admin_api.post(f"pages/{root.pk}/actions/{action}/", {})
+
+    assert response.status_code == 422, response.content
+    assert "destination_id" in response.json()["detail"]
+    assert Page.objects.count() == pages
