@@ -3,10 +3,12 @@
 The checks every request passes before Wagtail's views are in v3_requests.py.
 """
 
+from django.forms import BaseForm
 from ninja.errors import AuthenticationError
 from wagtail.api.v3 import querysets as v3_querysets
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api as v3_api
+from wagtail.utils.forms import FormValidationError
 
 from home.privacy import public_pages
 
@@ -74,3 +76,48 @@ def authentication_required(request, exc):
 
 
 v3_api.add_exception_handler(AuthenticationError, authentication_required)
+
+
+def form_in(exc):
+    """The form whose errors the exception reports (Wagtail's create or edit action's own)."""
+    frame = exc.__traceback__
+    while frame is not None:
+        form = getattr(frame.tb_frame.f_locals.get("self"), "form", None)
+        if isinstance(form, BaseForm):
+            return form
+        frame = frame.tb_next
+    return None
+
+
+def block_messages(data, loc):
+    """(place, message) for each message in a block's error data (`as_json_data()`)."""
+    for message in data.get("messages") or []:
+        yield loc, message
+    children = data.get("blockErrors") or {}
+    for key, child in children.items() if isinstance(children, dict) else enumerate(children):
+        if child:
+            yield from block_messages(child, (*loc, int(key) if str(key).isdigit() else key))
+
+
+def validation_failed(request, exc):
+    """Wagtail's 422 for an invalid form, with each block error at its place in the body.
+
+    Wagtail reports a StreamField as one "Validation error in StreamBlock"; the form it
+    validated knows which block and which of its fields is wrong, and what the editor would
+    be told there ("Use a YouTube or Vimeo link to a single video.").
+    """
+    form = form_in(exc)
+    field_errors = form.errors.as_data() if form is not None else {}
+    errors = []
+    for path, coded_messages in exc.loc_errors:
+        errors += [{"type": code, "loc": list(path), "msg": msg} for msg, code in coded_messages]
+        for error in field_errors.get(path[-1], []) if len(path) == 1 else []:
+            if hasattr(error, "as_json_data"):
+                errors += [
+                    {"type": "invalid", "loc": list(loc), "msg": message}
+                    for loc, message in block_messages(error.as_json_data(), tuple(path))
+                ]
+    return problem_response(status=422, detail="Validation failed", errors=errors)
+
+
+v3_api.add_exception_handler(FormValidationError, validation_failed)

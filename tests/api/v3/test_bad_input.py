@@ -370,3 +370,18 @@ def test_page_writes(tokens, rows, news_index, who, data):
     changes = data.draw(bodies(rows))
     body = {**base, **changes} if isinstance(changes, dict) else changes
     check(tokens[who], method, path, [], body)
+
+
+def test_a_block_error_names_the_block_and_the_field(admin_api, news_index):
+    video = {"url": "https://example.org/talk.mp4", "title": "A talk", "caption": "", "transcript": ""}
+    body = [{"type": "paragraph", "value": "<p>Fine.</p>"}, {"type": "video", "value": video}]
+    before = counts()
+
+    response = admin_api.post("pages/", article_with(news_index, body=body))
+
+    assert response.status_code == 422
+    errors = problem(response)[0]["errors"]
+    assert {"loc": ["body", 1, "url"], "msg": "Use a YouTube or Vimeo link to a single video."} in [
+        {"loc": error["loc"], "msg": error["msg"]} for error in errors
+    ]
+    assert counts() == before
