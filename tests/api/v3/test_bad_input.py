@@ -373,7 +373,12 @@ def test_page_writes(tokens, rows, news_index, who, data):
 
 
 def test_a_block_error_names_the_block_and_the_field(admin_api, news_index):
-    video = {"url": "https://example.org/talk.mp4", "title": "A talk", "caption": "", "transcript": ""}
+    video = {
+        "url": "https://example.org/talk.mp4",
+        "title": "A talk",
+        "caption": "",
+        "transcript": "",
+    }
     body = [{"type": "paragraph", "value": "<p>Fine.</p>"}, {"type": "video", "value": video}]
     before = counts()
 
