@@ -4,7 +4,7 @@ from django.apps import AppConfig
 
 
 class MipcmsConfig(AppConfig):
-    """Wires the scheduler and the front-end cache purge to Wagtail's signals."""
+    """Wires the scheduler and the front-end cache purge to Wagtail's signals, and v3's privacy."""
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "mipcms"
@@ -12,6 +12,8 @@ class MipcmsConfig(AppConfig):
 
     def ready(self):
         from mipcms import cache_purge, scheduler
+        from mipcms.api import v3
 
         scheduler.connect_signals()
         cache_purge.connect_signals()
+        v3.use_site_privacy_rule()

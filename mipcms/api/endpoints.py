@@ -44,35 +44,10 @@ from home.representations import API_IMAGE_RENDITIONS
 from home.richtext import prefetch_links, stored_rich_texts
 from home.text import search_terms
 
+from .checks import MAX_ID, check_query_string
 from .filters import AuthorFilter, PublishedFilter, TopicFilter, in_utc
 
 logger = logging.getLogger(__name__)
-
-# Largest primary key the database can hold; larger ids cannot exist.
-MAX_ID = 2**31 - 1
-# Parameters whose value is a page id ("root" too, where marked).
-ID_PARAMETERS = {"id": False, "child_of": True, "descendant_of": True, "ancestor_of": False,
-                 "translation_of": True}  # fmt: skip
-
-
-def is_number(value):
-    """Whether the text is a plain whole number (ASCII digits only: "²".isdigit() is true)."""
-    return value.isascii() and value.isdigit()
-
-
-def check_query_string(query):
-    """Raise BadRequestError for a parameter no endpoint could use: control characters, ids."""
-    for name, value in query.items():
-        if any(not ch.isprintable() for ch in name + value):
-            raise BadRequestError(f"query parameter {name!r} contains a control character")
-        if name in {"limit", "offset"} and not (is_number(value) and int(value) <= MAX_ID):
-            raise BadRequestError(f"'{name}' must be a whole number, got {value!r}")
-        if name in ID_PARAMETERS:
-            allow_root = ID_PARAMETERS[name]
-            if not (is_number(value) and 0 < int(value) <= MAX_ID) and not (
-                allow_root and value == "root"
-            ):
-                raise BadRequestError(f"'{name}' must be a page id, got {value!r}")
 
 
 class FieldsFilter(BaseFilterBackend):
@@ -164,7 +139,24 @@ class PublicAPIMixin:
             else:
                 messages = getattr(exc, "messages", None) or [str(exc)]
             return Response({"message": "bad request: " + " ".join(messages)}, status=400)
-        return super().handle_exception(exc)
+        response = super().handle_exception(exc)
+        # Django REST framework's own errors (405, 406...) say `detail`; the API says
+        # `message`, and never an empty one.
+        data = response.data if isinstance(response.data, dict) else {}
+        message = str(data.get("message") or data.get("detail") or "").strip()
+        if not message:
+            message = "not found" if response.status_code == 404 else response.status_text
+        response.data = {"message": message}
+        return response
+
+    def perform_content_negotiation(self, request, force=False):
+        # Django REST framework answers an unknown `?format=` with a bare 404.
+        wanted = request.query_params.get("format")
+        formats = [renderer.format for renderer in self.get_renderers()]
+        if not force and wanted is not None and wanted not in formats:
+            allowed = " or ".join(repr(name) for name in formats)
+            raise BadRequestError(f"'format' must be {allowed}, got {wanted!r}")
+        return super().perform_content_negotiation(request, force)
 
     def check_pk(self):
         """A 404 for ids too large to exist (the database would refuse to compare them)."""

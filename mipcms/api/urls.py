@@ -11,6 +11,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from .endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
 from .preview import PreviewEndpoint
 from .v3 import v3_api
+from .v3_requests import checked_urls
 
 v2_router = WagtailAPIRouter("wagtailapi")
 v2_router.register_endpoint("pages", PagesEndpoint)
@@ -26,6 +27,6 @@ def api_not_found(request, path=""):
 
 urlpatterns = [
     path("v2/", v2_router.urls),
-    path("v3/", v3_api.urls),
+    path("v3/", checked_urls(v3_api.urls)),
     re_path(r"^(?P<path>.*/)$", api_not_found),
 ]

@@ -1,7 +1,42 @@
-"""Wagtail 8's v3 API as we serve it: its router, with malformed bodies answered as 422s."""
+"""Wagtail 8's v3 API as we serve it: its router, our privacy rule, errors that say what is wrong.
 
+The checks every request passes before Wagtail's views are in v3_requests.py.
+"""
+
+from django.forms import BaseForm
+from ninja.errors import AuthenticationError
+from wagtail.api.v3 import querysets as v3_querysets
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api as v3_api
+from wagtail.utils.forms import FormValidationError
+
+from home.privacy import public_pages
+
+# Wagtail's own rule for anonymous v3 reads: live, no view restriction the request passes.
+wagtail_public_pages = v3_querysets.get_public_pages_queryset
+
+
+def public_pages_for(request, model):
+    """What an anonymous v3 client may read: Wagtail's rule and ours (`home.privacy`).
+
+    Wagtail's rule checks `live` only, so an expired page stays readable until the scheduler
+    unpublishes it; `public_pages` also drops pages whose expiry has passed, as v2, the site,
+    feeds and search do. The search backends take plain field filters only, so the rule
+    reaches them as a list of ids (as in v2's search).
+    """
+    public = public_pages(wagtail_public_pages(request, model))
+    return model._default_manager.filter(pk__in=public.values("pk"))
+
+
+def use_site_privacy_rule():
+    """Make v3's anonymous reads use `public_pages_for` (called once, from AppConfig.ready).
+
+    Wagtail 8.0.1 offers no hook for v3's public queryset: every read endpoint (list, detail,
+    find, the `child_of`-style filters) calls `get_pages_queryset`, which looks up
+    `get_public_pages_queryset` in wagtail.api.v3.querysets. Replacing that one name keeps
+    Wagtail's endpoints whole; tests/api/test_privacy.py fails if an upgrade bypasses it.
+    """
+    v3_querysets.get_public_pages_queryset = public_pages_for
 
 
 def raised_in(exc, module_name):
@@ -32,3 +67,57 @@ for error_class in (KeyError, TypeError, AttributeError):
     v3_api.add_exception_handler(error_class, malformed_body)
 
 __all__ = ["v3_api"]
+
+
+def authentication_required(request, exc):
+    """A 401 that says what is missing (Django Ninja's says only "Unauthorized")."""
+    detail = "Authentication required: send a valid API token as 'Authorization: Bearer <token>'."
+    return problem_response(status=401, detail=detail)
+
+
+v3_api.add_exception_handler(AuthenticationError, authentication_required)
+
+
+def form_in(exc):
+    """The form whose errors the exception reports (Wagtail's create or edit action's own)."""
+    frame = exc.__traceback__
+    while frame is not None:
+        form = getattr(frame.tb_frame.f_locals.get("self"), "form", None)
+        if isinstance(form, BaseForm):
+            return form
+        frame = frame.tb_next
+    return None
+
+
+def block_messages(data, loc):
+    """(place, message) for each message in a block's error data (`as_json_data()`)."""
+    for message in data.get("messages") or []:
+        yield loc, message
+    children = data.get("blockErrors") or {}
+    for key, child in children.items() if isinstance(children, dict) else enumerate(children):
+        if child:
+            yield from block_messages(child, (*loc, int(key) if str(key).isdigit() else key))
+
+
+def validation_failed(request, exc):
+    """Wagtail's 422 for an invalid form, with each block error at its place in the body.
+
+    Wagtail reports a StreamField as one "Validation error in StreamBlock"; the form it
+    validated knows which block and which of its fields is wrong, and what the editor would
+    be told there ("Use a YouTube or Vimeo link to a single video.").
+    """
+    form = form_in(exc)
+    field_errors = form.errors.as_data() if form is not None else {}
+    errors = []
+    for path, coded_messages in exc.loc_errors:
+        errors += [{"type": code, "loc": list(path), "msg": msg} for msg, code in coded_messages]
+        for error in field_errors.get(path[-1], []) if len(path) == 1 else []:
+            if hasattr(error, "as_json_data"):
+                errors += [
+                    {"type": "invalid", "loc": list(loc), "msg": message}
+                    for loc, message in block_messages(error.as_json_data(), tuple(path))
+                ]
+    return problem_response(status=422, detail="Validation failed", errors=errors)
+
+
+v3_api.add_exception_handler(FormValidationError, validation_failed)

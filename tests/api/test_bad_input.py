@@ -345,6 +345,14 @@ def queries(rows, names=NAMES, max_size=5):
     return st.lists(names.flatmap(pair), max_size=max_size)
 
 
+def assert_message(response):
+    """The error answer is JSON whose `message` says what was wrong."""
+    body = json.loads(response.content)
+    assert isinstance(body.get("message"), str), body
+    assert body["message"].strip(), body
+    return body["message"]
+
+
 def check(client, url, query):
     """The request gets an allowed answer and leaves the database usable."""
     # A savepoint per request: a failed one cannot spoil the examples after it.
@@ -356,10 +364,8 @@ def check(client, url, query):
     if currently_in_test_context():
         event(f"HTTP {status}")  # the mix shows with --hypothesis-show-statistics
     assert status in {200, 301, 302, 400, 404}, (url, query, status)
-    if status == 400:
-        body = json.loads(response.content)
-        assert isinstance(body.get("message"), str), body
-        assert body["message"].strip(), body
+    if status in {400, 404}:
+        assert_message(response)
     if status == 200:
         json.loads(response.content)
     return response
@@ -459,3 +465,24 @@ def test_offsets_postgresql_refuses_are_still_moments(client, rows):
         {"start_to": "2026-01-01T10:00:00.5+16:00"},
     ]:
         assert check(client, "/api/v2/pages/", query).status_code == 200, query
+
+
+def test_every_error_names_its_problem(client, rows):
+    for method, url, named in [
+        ("get", "/api/v2/pages/?format=0", "format"),
+        ("get", "/api/v2/images/?format=xml", "format"),
+        ("get", "/api/v2/documents/?format=api", "format"),
+        ("get", "/api/v2/pages/999999/", "not found"),
+        ("get", "/api/v2/pages/find/", "not found"),
+        ("post", "/api/v2/pages/", "POST"),
+        ("delete", f"/api/v2/pages/{rows['pages'][0]}/", "DELETE"),
+    ]:
+        response = getattr(client, method)(url)
+        assert 400 <= response.status_code < 500, url
+        assert named in assert_message(response), url
+
+
+def test_an_unacceptable_accept_header_is_named(client, rows):
+    response = client.get("/api/v2/pages/", headers={"Accept": "text/xml"})
+    assert response.status_code == 406
+    assert "Accept" in assert_message(response)

@@ -458,9 +458,6 @@ def test_v3_hides_hidden_pages(client, world):
         assert find.status_code == 404, kind
 
 
-@pytest.mark.xfail(
-    strict=True, reason="Wagtail's v3 public queryset checks `live` only, not expire_at"
-)
 def test_v3_hides_an_expired_page(client, world):
     page = world.hidden["expired"]
     listing = client.get("/api/v3/pages/?limit=100").json()

@@ -5,6 +5,12 @@ from wagtail.models import Page
 
 from site_setup.skeleton import ensure_site
 from tests.api.v3.clients import APIClient, create_token, staff_user
+from tests.home.factories import (
+    DocumentFactory,
+    ImageFactory,
+    StandardPageFactory,
+    TestimonialFactory,
+)
 
 
 @pytest.fixture
@@ -58,3 +64,15 @@ def moderator_api(moderator):
 @pytest.fixture
 def anonymous_api(site):
     return APIClient()
+
+
+@pytest.fixture
+def media(site):
+    """The records body blocks point at (tests.home.test_block_rendering.every_block)."""
+    return {
+        "image": ImageFactory(alt_text="Default alt", credit="Jane Photographer"),
+        "document": DocumentFactory(title="Water brief"),
+        "testimonial": TestimonialFactory(photo=ImageFactory()),
+        "live": StandardPageFactory(title="Membership"),
+        "draft": StandardPageFactory(title="Secret draft", publish=False),
+    }

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from news.models import NewsArticlePage
 from tests.api.v3.clients import ARTICLE_BODY, create_token
+from tests.api.v3.test_round_trip import page_of_type, stored
 from tests.surfaces import EVERYWHERE, NOWHERE, public_view
 
 pytestmark = pytest.mark.subprocess
@@ -170,3 +171,21 @@ def test_editor_token_cannot_publish(wt, editor, news_index, body_file):
     assert code == 5  # wt's exit code for HTTP 403
     assert "Error (403)" in stderr
     assert not NewsArticlePage.objects.get(pk=created["id"]).live
+
+
+def test_read_modify_write_of_a_body(wt, admin_user, media, tmp_path):
+    """What `wt api pages get` prints, `wt api pages update` takes back (docs/api.md)."""
+    token = create_token(admin_user)
+    page = page_of_type("news.NewsArticlePage", media)
+    before = stored(page, "body")
+
+    read = succeeds(wt("api", "pages", "get", str(page.pk), token=token))
+    body = [*read["body"], {"type": "heading", "value": {"text": "Added", "level": "h2"}}]
+    body_file = tmp_path / "read-body.json"
+    body_file.write_text(json.dumps(body))
+    succeeds(
+        wt("api", "pages", "update", str(page.pk), "--field", f"body:@{body_file}", "--yes",
+           token=token)
+    )  # fmt: skip
+
+    assert stored(page, "body") == [*before, ("heading", {"text": "Added", "level": "h2"})]

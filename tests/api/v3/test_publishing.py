@@ -245,14 +245,6 @@ def test_expired_post_is_withdrawn_by_the_scheduler(admin_api, news_index):
     assert not page.live
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Wagtail 8.0.1's v3 public queryset (wagtail/api/querysets.py) checks `live` only: "
-        "between expire_at and the scheduler's next run, v3 still serves the page to "
-        "anonymous clients, while v2 (home.privacy.public_pages) already hides it."
-    ),
-)
 def test_expired_post_is_hidden_by_both_apis_before_the_scheduler_runs(admin_api, news_index):
     expire_at = timezone.now().replace(microsecond=0) + datetime.timedelta(days=1)
     page = created_page(
