@@ -6,15 +6,20 @@ fails. The dashboard tells staff when the scheduler or webhook delivery stopped 
 """
 
 import datetime
+import os
 import re
+import signal
+import subprocess
+import sys
 import threading
 import time
 import uuid
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.test import Client, override_settings
 from django.utils import timezone
 
@@ -223,6 +228,35 @@ def test_a_running_worker_keeps_checking_in_while_it_sleeps(news_index, worker_c
     assert later is not None, "no second heartbeat while asleep"
     _, body = ready()
     assert body["checks"][worker.heartbeat]["status"] == "ok"
+
+
+@pytest.mark.subprocess
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a second process on one database")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_run_scheduler_checks_in_for_both_workers(tmp_path):
+    """The command production runs: its scheduler and webhook thread both check in."""
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "mipcms.settings.test",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+    }
+    log = (tmp_path / "run_scheduler.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "run_scheduler"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=log,
+        stderr=log,
+    )
+    try:
+        both = wait_for(lambda: Heartbeat.objects.count() == 2, seconds=30)
+        status, body = ready()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=20)
+    assert both, (tmp_path / "run_scheduler.log").read_text()
+    assert (status, failing(body)) == (200, set())
 
 
 def wait_for(check, seconds=10):
