@@ -56,8 +56,11 @@ class Worker:
         self._last_check_in = now
         try:
             Heartbeat.beat(self.heartbeat)
-        except Exception:
-            logger.warning("%s could not record its heartbeat", self.name, exc_info=True)
+        except Exception as error:
+            logger.warning("%s could not record its heartbeat: %s", self.name, error)
+            # A dropped connection is replaced at the next heartbeat, not only the next pass.
+            with suppress(Exception):
+                connection.close_if_unusable_or_obsolete()
 
     def run_due(self):
         """Do the work that is due now; return how many items were done."""

@@ -230,6 +230,21 @@ def test_a_running_worker_keeps_checking_in_while_it_sleeps(news_index, worker_c
     assert body["checks"][worker.heartbeat]["status"] == "ok"
 
 
+@pytest.mark.django_db
+def test_a_worker_that_cannot_check_in_logs_it_and_carries_on(caplog):
+    """While the database is away the heartbeat fails: one warning, no crash of the loop."""
+    worker = Scheduler()
+    with mock.patch(
+        "django.db.backends.base.base.BaseDatabaseWrapper.ensure_connection",
+        side_effect=OperationalError("connection refused"),
+    ):
+        worker.check_in()
+    assert "Scheduler could not record its heartbeat: connection refused" in caplog.text
+    worker.heartbeat_seconds = 0  # the next interval: the database is back
+    worker.check_in()
+    assert Heartbeat.objects.filter(worker="scheduler").exists()
+
+
 @pytest.mark.subprocess
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a second process on one database")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
