@@ -105,6 +105,7 @@ class Scheduler(Worker):
     """Publishes what is due and unpublishes what has expired, then sleeps until the next."""
 
     name = "Scheduler"
+    heartbeat = "scheduler"
 
     def __init__(self, stop=None):
         super().__init__(stop)
@@ -133,6 +134,7 @@ class Scheduler(Worker):
     def _attempt(self, now, verb, action, *item):
         """Do one item; log a failure and leave that item alone for RETRY_AFTER."""
         key = (verb, *item)
+        self.check_in()  # a long backlog must not look like a dead scheduler
         if self.retry_at.get(key, now) > now:
             return 0
         try:

@@ -4,6 +4,10 @@
 delivery (mipcms/webhooks/delivery.py). Each sleeps until its own next due moment; a change
 saved by the site wakes them early through PostgreSQL LISTEN/NOTIFY. Other databases have no
 NOTIFY, so there they look again every FALLBACK_RECHECK_SECONDS.
+
+Every worker records a heartbeat in the database (mipcms.models.Heartbeat) at least every
+`heartbeat_seconds`, asleep or busy, so /health/ready and the admin dashboard can tell a
+worker that waits for a far-off moment from one that has died (mipcms/health.py).
 """
 
 import logging
@@ -14,6 +18,8 @@ from contextlib import suppress
 from django.conf import settings
 from django.db import close_old_connections, connection, connections, transaction
 from django.utils import timezone
+
+from mipcms.models import Heartbeat
 
 logger = logging.getLogger(__name__)
 
@@ -28,10 +34,33 @@ class Worker:
     """Runs `run_due()`, then sleeps until `next_due()` or a wake-up, until `stop` is set."""
 
     name = "worker"
+    # The worker's row in Heartbeat (and its check in /health/ready).
+    heartbeat = "worker"
+    # How often it checks in: well inside the minute after which health checks call it silent.
+    heartbeat_seconds = 15.0
 
     def __init__(self, stop=None):
         self.stop = stop or threading.Event()
         self.listener = None
+        self._last_check_in = None  # time.monotonic() of the last heartbeat attempted
+
+    def check_in(self):
+        """Record a heartbeat unless one was recorded (or tried) in the last heartbeat_seconds.
+
+        Cheap enough to call between items of work. A failure (the database is away) is
+        logged and tried again at the next interval; the work itself goes on.
+        """
+        now = time.monotonic()
+        if self._last_check_in is not None and now - self._last_check_in < self.heartbeat_seconds:
+            return
+        self._last_check_in = now
+        try:
+            Heartbeat.beat(self.heartbeat)
+        except Exception as error:
+            logger.warning("%s could not record its heartbeat: %s", self.name, error)
+            # A dropped connection is replaced at the next heartbeat, not only the next pass.
+            with suppress(Exception):
+                connection.close_if_unusable_or_obsolete()
 
     def run_due(self):
         """Do the work that is due now; return how many items were done."""
@@ -65,6 +94,7 @@ class Worker:
         try:
             while not self.stop.is_set():
                 close_old_connections()
+                self.check_in()
                 try:
                     self.run_due()
                     pause = self.seconds_to_sleep()
@@ -85,11 +115,13 @@ class Worker:
         """Sleep up to `seconds`; return early when woken or when `stop` is set."""
         deadline = time.monotonic() + seconds
         while not self.stop.is_set():
+            self.check_in()
             left = deadline - time.monotonic()
             if left <= 0:
                 return
-            # Short slices keep a stop request prompt; they cost no database queries.
-            slice_ = min(left, 1.0)
+            # Short slices keep a stop request prompt and the heartbeat regular; between
+            # heartbeats they cost no database queries.
+            slice_ = min(left, 1.0, self.heartbeat_seconds)
             if self.listener is None:
                 self.stop.wait(slice_)
             elif self._notified(slice_):

@@ -86,7 +86,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: it times the whole request, and tags every log line with the request id.
+    # Answers /health/live and /health/ready before host checks, the HTTPS redirect and the
+    # request log: load balancers probe by IP over plain HTTP every few seconds (mipcms/health.py).
+    "mipcms.health.HealthCheckMiddleware",
+    # Then this: it times the whole request, and tags every log line with the request id.
     "mipcms.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy on every response (django-csp; the policy: mipcms/csp.py).

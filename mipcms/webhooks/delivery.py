@@ -170,6 +170,7 @@ class WebhookWorker(Worker):
     """Sends due deliveries, then sleeps until the next retry or a new delivery."""
 
     name = "Webhook delivery"
+    heartbeat = "webhook_worker"
 
     def next_due(self):
         pending = Delivery.objects.filter(status=Delivery.PENDING)
@@ -179,4 +180,9 @@ class WebhookWorker(Worker):
         now = timezone.now()
         due = Delivery.objects.filter(status=Delivery.PENDING, next_attempt_at__lte=now)
         ids = due.order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:100]
-        return sum(deliver(pk, now) for pk in list(ids))
+        attempted = 0
+        for pk in list(ids):
+            # Each attempt may wait WEBHOOK_TIMEOUT_SECONDS for a partner: check in between.
+            self.check_in()
+            attempted += deliver(pk, now)
+        return attempted

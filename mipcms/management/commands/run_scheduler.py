@@ -33,6 +33,8 @@ class Command(BaseCommand):
         stop = threading.Event()
         scheduler, webhooks = Scheduler(stop), WebhookWorker(stop)
         if once:
+            scheduler.check_in()
+            webhooks.check_in()
             done = scheduler.run_due()
             sent = webhooks.run_due()
             self.stdout.write(f"{done} scheduled change(s) made, {sent} webhook(s) attempted.")
