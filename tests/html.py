@@ -124,3 +124,22 @@ def visit(client, page):
     parsed = parse(response)
     assert_accessible_basics(parsed)
     return parsed
+
+
+def visit_listing(client, url, params=None):
+    """GET a listing page that must render (200) with the accessible basics; its parsed HTML."""
+    response = client.get(url, params or {})
+    assert response.status_code == 200
+    page = parse(response)
+    assert_accessible_basics(page)
+    return page
+
+
+def card_titles(page):
+    """The titles of a listing's cards, in order."""
+    return [e.text for e in page.find_all("h3", class_="card__title")]
+
+
+def listing_status(page):
+    """The pagination's "Page x of y" line."""
+    return page.find("p", class_="pagination__status").text

@@ -9,7 +9,7 @@ from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.home.factories import (
     TopicFactory,
 )
-from tests.html import assert_accessible_basics, parse
+from tests.html import card_titles, listing_status, visit_listing
 
 pytestmark = pytest.mark.django_db
 
@@ -17,22 +17,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def housing():
     return TopicFactory(name="Housing", slug="housing")
-
-
-def get(client, url, params=None):
-    response = client.get(url, params or {})
-    assert response.status_code == 200
-    page = parse(response)
-    assert_accessible_basics(page)
-    return page
-
-
-def card_titles(page):
-    return [e.text for e in page.find_all("h3", class_="card__title")]
-
-
-def status(page):
-    return page.find("p", class_="pagination__status").text
 
 
 @pytest.fixture
@@ -56,8 +40,8 @@ def test_events_listing_shows_upcoming_by_default_and_past_on_request(client, ev
     EventPageFactory(parent=events, title="Next week")
     past_event(events, "Last month")
 
-    upcoming = get(client, events.url)
-    past = get(client, events.url, {"when": "past"})
+    upcoming = visit_listing(client, events.url)
+    past = visit_listing(client, events.url, {"when": "past"})
 
     assert card_titles(upcoming) == ["Next week"]
     assert tabs(upcoming) == {"Upcoming": "page", "Past": None}
@@ -73,16 +57,16 @@ def test_past_events_pagination_keeps_when_and_topic(client, events, housing):
         event.topics.add(housing)
         event.save_revision().publish()
 
-    page = get(client, events.url, {"when": "past", "topic": "housing"})
+    page = visit_listing(client, events.url, {"when": "past", "topic": "housing"})
 
-    assert status(page) == "Page 1 of 2"
+    assert listing_status(page) == "Page 1 of 2"
     assert page.find("a", rel="next").attrs["href"] == "/events/?when=past&topic=housing&page=2"
     assert page.find("a", href="/events/?when=past").text == "All topics"
 
 
 def test_events_listing_empty_states(client, events):
-    upcoming = get(client, events.url)
-    past = get(client, events.url, {"when": "past"})
+    upcoming = visit_listing(client, events.url)
+    past = visit_listing(client, events.url, {"when": "past"})
 
     assert "No upcoming events are scheduled" in upcoming.find("p", class_="empty-state").text
     assert past.find("p", class_="empty-state").text == "There are no past events to show."
@@ -91,6 +75,6 @@ def test_events_listing_empty_states(client, events):
 def test_cancelled_event_card_says_so(client, events):
     EventPageFactory(parent=events, title="Summit", status="cancelled")
 
-    page = get(client, events.url)
+    page = visit_listing(client, events.url)
 
     assert page.find("p", class_="badge").text == "Cancelled"

@@ -15,25 +15,20 @@ from news.models import NewsArticlePage
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.hidden import hidden_pages, restrict
 from tests.home.factories import PersonFactory, TopicFactory
+from tests.home.sections import SECTIONS as ALL_SECTIONS
 from tests.html import parse
 from tests.news.factories import (
-    NewsArticleAuthorFactory,
     NewsArticlePageFactory,
     NewsIndexPageFactory,
 )
 from tests.research.factories import (
     ResearchIndexPageFactory,
-    ResearchReportAuthorFactory,
-    ResearchReportPageFactory,
 )
 
 pytestmark = pytest.mark.django_db
 
-# section: (index factory, item factory, author factory)
-SECTIONS = {
-    "news": (NewsIndexPageFactory, NewsArticlePageFactory, NewsArticleAuthorFactory),
-    "research": (ResearchIndexPageFactory, ResearchReportPageFactory, ResearchReportAuthorFactory),
-}
+# The sections with feeds: (index factory, item factory, author factory).
+SECTIONS = {name: ALL_SECTIONS[name] for name in ("news", "research")}
 FORMATS = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
 
 

@@ -8,7 +8,7 @@ from tests.home.factories import (
     ImageFactory,
     TopicFactory,
 )
-from tests.html import assert_accessible_basics, parse
+from tests.html import card_titles, listing_status, visit_listing
 from tests.news.factories import (
     NewsArticlePageFactory,
     NewsIndexPageFactory,
@@ -35,42 +35,26 @@ def add_articles(index, count, topic=None):
             article.save_revision().publish()
 
 
-def get(client, url, params=None):
-    response = client.get(url, params or {})
-    assert response.status_code == 200
-    page = parse(response)
-    assert_accessible_basics(page)
-    return page
-
-
-def card_titles(page):
-    return [e.text for e in page.find_all("h3", class_="card__title")]
-
-
-def status(page):
-    return page.find("p", class_="pagination__status").text
-
-
 def test_listing_paginates_ten_to_a_page(client, news):
     add_articles(news, 12)
 
-    first = get(client, news.url)
-    second = get(client, news.url, {"page": "2"})
+    first = visit_listing(client, news.url)
+    second = visit_listing(client, news.url, {"page": "2"})
 
     assert len(card_titles(first)) == 10
-    assert status(first) == "Page 1 of 2"
+    assert listing_status(first) == "Page 1 of 2"
     assert first.find("a", rel="next").attrs["href"] == "/news/?page=2"
     assert not first.find_all("a", rel="prev")
     assert first.find("nav", aria_label="Pagination")
     assert len(card_titles(second)) == 2
-    assert status(second) == "Page 2 of 2"
+    assert listing_status(second) == "Page 2 of 2"
     assert second.find("a", rel="prev").attrs["href"] == "/news/?page=1"
 
 
 def test_one_page_listing_has_no_pagination(client, news):
     add_articles(news, 3)
 
-    page = get(client, news.url)
+    page = visit_listing(client, news.url)
 
     assert len(card_titles(page)) == 3
     assert not page.find_all("nav", aria_label="Pagination")
@@ -80,10 +64,10 @@ def test_topic_filter_narrows_the_listing_and_pagination_keeps_it(client, news, 
     add_articles(news, 11, topic=housing)
     NewsArticlePageFactory(parent=news, title="About water")
 
-    page = get(client, news.url, {"topic": "housing"})
+    page = visit_listing(client, news.url, {"topic": "housing"})
 
     assert "About water" not in card_titles(page)
-    assert status(page) == "Page 1 of 2"
+    assert listing_status(page) == "Page 1 of 2"
     assert page.find("a", rel="next").attrs["href"] == "/news/?topic=housing&page=2"
     topic_links = page.inside(page.find("nav", aria_label="Filter by topic"))
     current = [e.text for e in topic_links if e.tag == "a" and e.attrs.get("aria-current")]
@@ -95,7 +79,7 @@ def test_topic_filter_narrows_the_listing_and_pagination_keeps_it(client, news, 
 def test_topic_links_restart_at_page_one(client, news, housing):
     add_articles(news, 11, topic=housing)
 
-    page = get(client, news.url, {"page": "2"})
+    page = visit_listing(client, news.url, {"page": "2"})
 
     assert page.find("a", href="/news/?topic=housing").text == "Housing"
     assert page.find("a", href="/news/", aria_current="true").text == "All topics"
@@ -104,7 +88,7 @@ def test_topic_links_restart_at_page_one(client, news, housing):
 def test_unknown_topic_says_so_and_offers_to_clear_the_filter(client, news, housing):
     add_articles(news, 2, topic=housing)
 
-    page = get(client, news.url, {"topic": "nope"})
+    page = visit_listing(client, news.url, {"topic": "nope"})
 
     notice = page.find("div", class_="notice")
     assert "There is no topic called “nope”." in notice.text
@@ -113,7 +97,7 @@ def test_unknown_topic_says_so_and_offers_to_clear_the_filter(client, news, hous
 
 
 def test_empty_listing_has_an_empty_state(client, news):
-    page = get(client, news.url)
+    page = visit_listing(client, news.url)
 
     assert page.find("p", class_="empty-state").text == "There are no news stories to show yet."
 
@@ -121,7 +105,7 @@ def test_empty_listing_has_an_empty_state(client, news):
 def test_topic_without_stories_offers_to_clear_the_filter(client, news, housing):
     add_articles(news, 2)
 
-    page = get(client, news.url, {"topic": "housing"})
+    page = visit_listing(client, news.url, {"topic": "housing"})
 
     empty = page.find("p", class_="empty-state")
     assert "There are no news stories to show yet." in empty.text
@@ -140,7 +124,7 @@ def test_cards_show_date_summary_topics_and_image(client, news, housing):
     article.topics.add(housing)
     article.save_revision().publish()
 
-    page = get(client, news.url)
+    page = visit_listing(client, news.url)
 
     card = page.find("article", class_="card")
     assert card.text.startswith("Trust funds that work April 2, 2026")

@@ -12,7 +12,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 import uuid
 from unittest import mock
 
@@ -32,6 +31,7 @@ from tests.clock import clock_at
 from tests.mipcms.services import redis_or_skip
 from tests.news.factories import NewsArticlePageFactory
 from tests.outage import TCPProxy
+from tests.polling import wait_for
 
 CHECKS = {"database", "cache", "storage", "scheduler", "webhook_worker", "webhook_queue"}
 
@@ -272,20 +272,6 @@ def test_run_scheduler_checks_in_for_both_workers(tmp_path):
         process.wait(timeout=20)
     assert both, (tmp_path / "run_scheduler.log").read_text()
     assert (status, failing(body)) == (200, set())
-
-
-def wait_for(check, seconds=10):
-    """Poll `check` until it returns something truthy (SQLite may be busy with the worker)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            found = check()
-        except OperationalError:
-            found = None
-        if found:
-            return found
-        time.sleep(0.1)
-    return None
 
 
 # The dashboard --------------------------------------------------------------------------

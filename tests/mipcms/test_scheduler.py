@@ -8,7 +8,6 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
-from django.db import OperationalError
 from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision
@@ -17,6 +16,7 @@ from mipcms.scheduler import Scheduler, next_due
 from news.models import NewsArticlePage
 from tests.clock import clock_at
 from tests.news.factories import NewsArticlePageFactory
+from tests.polling import wait_for
 from tests.surfaces import EVERYWHERE, NOWHERE, public_view
 
 
@@ -193,7 +193,9 @@ def test_the_running_service_publishes_a_post_scheduled_while_it_sleeps(news_ind
         time.sleep(0.5)  # the scheduler is asleep: nothing was scheduled
         go_live_at = timezone.now() + datetime.timedelta(seconds=3)
         page = scheduled_post(news_index, "Clean air wombat", go_live_at)
-        published = wait_for(lambda: log_entries(page, "wagtail.publish.scheduled").first())
+        published = wait_for(
+            lambda: log_entries(page, "wagtail.publish.scheduled").first(), seconds=13
+        )
     finally:
         scheduler.stop.set()
         thread.join(timeout=10)
@@ -202,17 +204,3 @@ def test_the_running_service_publishes_a_post_scheduled_while_it_sleeps(news_ind
     assert datetime.timedelta(0) <= published.timestamp - go_live_at < datetime.timedelta(seconds=5)
     assert log_entries(page, "wagtail.publish.scheduled").count() == 1
     assert NewsArticlePage.objects.get(pk=page.pk).live
-
-
-def wait_for(check, seconds=13):
-    """Poll `check` until it returns something truthy (SQLite may be busy with the scheduler)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            found = check()
-        except OperationalError:
-            found = None
-        if found:
-            return found
-        time.sleep(0.2)
-    return None
