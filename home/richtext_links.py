@@ -4,10 +4,11 @@ Registered in wagtail_hooks.py in place of Wagtail's own; they load links in bul
 remember them for the request through home/richtext.py's VisibleLinkMixin.
 """
 
+from wagtail.documents import get_document_model
 from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.rich_text.pages import PageLinkHandler
 
-from .privacy import public_documents, public_pages
+from .privacy import collection_restricted, public_pages
 from .richtext import VisibleLinkMixin
 
 
@@ -25,11 +26,17 @@ class VisiblePageLinkHandler(VisibleLinkMixin, PageLinkHandler):
 
 
 class VisibleDocumentLinkHandler(VisibleLinkMixin, DocumentLinkHandler):
-    """Links to documents: a bare `<a>` when the document is in a private collection."""
+    """Links to documents: a bare `<a>` when the document is in a private collection.
+
+    Not the embargo: a page showing the link uses the file, and whoever may read that page
+    may download it (home.privacy.held_back), so its readers get the link, as with document
+    blocks (home.privacy.visible_documents).
+    """
 
     @classmethod
     def load(cls, ids):
-        return {str(doc.pk): doc for doc in public_documents().filter(id__in=ids)}
+        documents = get_document_model().objects.filter(id__in=ids)
+        return {str(doc.pk): doc for doc in documents.exclude(collection_restricted())}
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):

@@ -22,6 +22,7 @@ from mipcms.scheduler import Scheduler
 from news.models import NewsIndexPage
 from research.models import ResearchIndexPage
 from tests.clock import clock_at
+from tests.factories import stream
 from tests.home.factories import DocumentFactory, ImageFactory, PersonFactory
 from tests.news.factories import NewsArticlePageFactory
 from tests.research.factories import ResearchReportDownloadFactory, ResearchReportPageFactory
@@ -192,3 +193,24 @@ def test_readers_of_a_password_protected_report_may_download_its_pdf(client, res
     assert client.get(report.url).status_code == 200
     assert download(client, pdf) == 200
     assert download(Client(), pdf) == 404, "still embargoed for everyone else"
+
+
+def test_readers_of_a_password_protected_page_get_its_links_to_files(client, research):
+    """A link in text to a file only that page uses is a link for those the page lets in."""
+    pdf = DocumentFactory(title="Members' briefing")
+    article = NewsArticlePageFactory(
+        parent=NewsIndexPage.objects.get(),
+        body=stream(
+            ("paragraph", f'<p>Read the <a linktype="document" id="{pdf.pk}">briefing</a>.</p>')
+        ),
+    )
+    restriction = PageViewRestriction.objects.create(
+        page=article, restriction_type="password", password="members-only"
+    )
+    client.post(
+        reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, article.pk]),
+        {"password": "members-only", "return_url": article.url},
+    )
+    html = client.get(article.url).content.decode()
+    assert f'href="{pdf.url}"' in html
+    assert download(client, pdf) == 200
