@@ -10,7 +10,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from home.models import TopicsMixin
+from home.models import BasePage, TopicsMixin
 from home.privacy import public_pages
 from home.templatetags.display_tags import page_type
 
@@ -25,10 +25,14 @@ EXTRACT_WORDS = 30
 
 
 def searchable_pages(site, kind=None, topic=None):
-    """The site's live, public pages, of one type (a SEARCH_TYPES key) and topic if given."""
+    """The site's live, public pages, of one type (a SEARCH_TYPES key) and topic if given.
+
+    Only the site's own page types (BasePage): a plain Wagtail page, left from a removed
+    type, has no teaser to show.
+    """
     if site is None:
         return Page.objects.none()
-    pages = public_pages().descendant_of(site.root_page, inclusive=True)
+    pages = public_pages().descendant_of(site.root_page, inclusive=True).type(BasePage)
     if kind is not None:
         pages = pages.type(apps.get_model(SEARCH_TYPES[kind][1]))
     if topic is not None:

@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from wagtail.models import Page
 
 from tests.api.test_privacy import World
 from tests.events.factories import EventPageFactory
@@ -254,3 +255,11 @@ def test_only_live_public_pages_are_found(client, home_page):
         assert page.title not in content
     for params in ({"type": "news"}, {"topic": "water"}, {"type": "news", "topic": "water"}):
         assert all_paths(client, q="zebrafish", **params) == [world.shown.url]
+
+
+def test_a_page_of_no_site_type_is_not_a_result(client, home_page):
+    """A plain Wagtail page (left from a removed page type, say) is skipped, not a 500."""
+    home_page.add_child(instance=Page(title="Zebra crossing plans", slug="zebra-plain"))
+    StandardPageFactory(title="Zebra crossings explained")
+
+    assert all_paths(client, q="zebra") == ["/zebra-crossings-explained/"]
