@@ -22,6 +22,7 @@ from home.representations import (
     image_representation,
     page_link_representation,
     testimonial_representation,
+    visible_image_representation,
 )
 
 
@@ -52,7 +53,7 @@ class RenditionImageChooserBlock(BulkChooserMixin, ImageChooserBlock):
         return self.model_class.objects.for_display(BODY, api=True)
 
     def get_api_representation(self, value, context=None):
-        return image_representation(value) if value and is_visible_image(value) else None
+        return visible_image_representation(value)
 
 
 class AccessibleImageBlock(ImageBlock):
