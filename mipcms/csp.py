@@ -16,6 +16,8 @@ from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import reverse
 
 
@@ -45,10 +47,22 @@ def admin_prefix():
     return reverse("wagtailadmin_home")
 
 
+@cache
 def media_origin():
-    """Where images come from when media is not on this site (S3 or its CDN domain), or ""."""
+    """Where images come from when media is not on this site (S3 or its CDN domain), or "".
+
+    Asked of the storage once per process: the host is fixed by settings, and S3 storage signs
+    every URL it is asked for.
+    """
     # The storage's own address for a file, not MEDIA_URL: S3 storage ignores MEDIA_URL.
     return origin(default_storage.url("images/address-probe.png"))
+
+
+@receiver(setting_changed)
+def forget_media_origin(*, setting, **kwargs):
+    """Tests that switch the media storage or its address get the new host."""
+    if setting in {"STORAGES", "MEDIA_URL"}:
+        media_origin.cache_clear()
 
 
 def origin(url):

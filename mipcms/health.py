@@ -91,21 +91,26 @@ def check_storage():
         raise CheckFailed("a file written to media storage could not be found")
 
 
-def heartbeat_check(worker):
-    """A check that `worker` checked in within HEARTBEAT_MAX_AGE."""
+def heartbeat_results():
+    """{worker: (OK or FAILING, detail)} for every worker, from one query (silent_workers)."""
+    silent = {}
+    outcome = run_check("heartbeats", lambda: silent.update(silent_workers()))
+    if outcome[0] != OK:
+        return {worker: outcome for worker, _ in WORKERS}
+    return {
+        worker: (FAILING, silence(*silent[worker][1:])) if worker in silent else (OK, "")
+        for worker, _ in WORKERS
+    }
 
-    def check():
-        last = Heartbeat.objects.filter(worker=worker).values_list("beat_at", flat=True).first()
-        if last is None:
-            raise CheckFailed("has never checked in")
-        age = timezone.now() - last
-        if age > HEARTBEAT_MAX_AGE:
-            raise CheckFailed(
-                f"last checked in {age.total_seconds():.0f} s ago "
-                f"(more than {HEARTBEAT_MAX_AGE.total_seconds():.0f} s)"
-            )
 
-    return check
+def silence(last, age):
+    """What a monitor reads about a silent worker."""
+    if last is None:
+        return "has never checked in"
+    return (
+        f"last checked in {age.total_seconds():.0f} s ago "
+        f"(more than {HEARTBEAT_MAX_AGE.total_seconds():.0f} s)"
+    )
 
 
 def check_webhook_queue():
@@ -128,13 +133,13 @@ def readiness():
     results["database"] = database
     results["cache"] = run_check("cache", check_cache)
     results["storage"] = run_check("storage", check_storage)
-    needs_database = [(name, heartbeat_check(name)) for name, _ in WORKERS]
-    needs_database.append(("webhook_queue", check_webhook_queue))
-    for name, check in needs_database:
-        if database[0] == OK:
-            results[name] = run_check(name, check)
-        else:
-            results[name] = (FAILING, "not checked: the database cannot be reached")
+    if database[0] != OK:
+        unchecked = (FAILING, "not checked: the database cannot be reached")
+        results.update({worker: unchecked for worker, _ in WORKERS})
+        results["webhook_queue"] = unchecked
+        return results
+    results.update(heartbeat_results())
+    results["webhook_queue"] = run_check("webhook_queue", check_webhook_queue)
     return results
 
 
@@ -151,14 +156,16 @@ def run_check(name, check):
 
 
 def silent_workers():
-    """[(what staff call it, last check-in or None)] for workers silent past HEARTBEAT_MAX_AGE."""
+    """{worker: (what staff call it, last check-in or None, its age or None)} for every worker
+    silent past HEARTBEAT_MAX_AGE: one query, the one rule for readiness and the dashboard."""
     beats = dict(Heartbeat.objects.values_list("worker", "beat_at"))
-    cutoff = timezone.now() - HEARTBEAT_MAX_AGE
-    return [
-        (label, beats.get(worker))
-        for worker, label in WORKERS
-        if beats.get(worker) is None or beats[worker] < cutoff
-    ]
+    now = timezone.now()
+    silent = {}
+    for worker, label in WORKERS:
+        last = beats.get(worker)
+        if last is None or now - last > HEARTBEAT_MAX_AGE:
+            silent[worker] = (label, last, now - last if last else None)
+    return silent
 
 
 def live_response():

@@ -31,6 +31,6 @@ class BackgroundServicesPanel(Component):
 @hooks.register("construct_homepage_panels")
 def warn_about_silent_background_workers(request, panels):
     """Add the warning only while the scheduler or webhook delivery is silent."""
-    silent = silent_workers()
+    silent = [(label, last) for label, last, _age in silent_workers().values()]
     if silent:
         panels.append(BackgroundServicesPanel(silent))

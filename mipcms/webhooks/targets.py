@@ -26,11 +26,45 @@ class NotHTTP(TargetRefused):
     """The address is not an http:// or https:// URL with a host."""
 
 
+# NAT64 prefixes (RFC 6052, RFC 8215): a gateway turns these into the IPv4 address in their
+# last 32 bits, which may be internal. Python's `is_global` calls both global, so they are
+# refused outright.
+NAT64_PREFIXES = [ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48")]
+
+
 def refusal(address):
     """Why this IP address may not receive webhooks, or "" if it may."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone (fe80::1%eth0)
-    if getattr(ip, "ipv4_mapped", None):  # ::ffff:127.0.0.1 is 127.0.0.1
-        ip = ip.ipv4_mapped
+    if ip.version == 6 and any(ip in prefix for prefix in NAT64_PREFIXES):
+        return f"{ip} is a NAT64 address; {REFUSED}."
+    for candidate in unwrapped(ip):
+        if kind := kind_of(candidate):
+            return f"{candidate} is {kind} address; {REFUSED}."
+    return ""
+
+
+REFUSED = "webhooks go only to public internet addresses"
+
+
+def unwrapped(ip):
+    """The addresses a packet to `ip` really reaches: the IPv4 address inside first.
+
+    ::ffff:127.0.0.1 (IPv4-mapped) is 127.0.0.1; 2002:7f00:1:: (6to4) and a Teredo address
+    carry an IPv4 address too, which Python's `is_global` does not look at, so that address
+    is checked as well as the IPv6 one.
+    """
+    if getattr(ip, "ipv4_mapped", None):
+        return [ip.ipv4_mapped]
+    inside = []
+    if getattr(ip, "sixtofour", None):
+        inside.append(ip.sixtofour)
+    if getattr(ip, "teredo", None):
+        inside.append(ip.teredo[1])  # (server, client): packets go to the client
+    return [*inside, ip]
+
+
+def kind_of(ip):
+    """What kind of non-public address `ip` is ("a loopback", ...), or "" if it is public."""
     kinds = [
         ("an unspecified", ip.is_unspecified),
         ("a loopback", ip.is_loopback),
@@ -38,12 +72,9 @@ def refusal(address):
         ("a multicast", ip.is_multicast),
         ("a private", ip.is_private),
         ("a reserved", ip.is_reserved),
-        ("a non-public", not ip.is_global),  # shared address space, NAT64, 6to4 and the like
+        ("a non-public", not ip.is_global),  # shared address space (100.64.0.0/10) and the like
     ]
-    kind = next((name for name, matches in kinds if matches), "")
-    if not kind:
-        return ""
-    return f"{ip} is {kind} address; webhooks go only to public internet addresses."
+    return next((name for name, matches in kinds if matches), "")
 
 
 def resolve(host, port):

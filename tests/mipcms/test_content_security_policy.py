@@ -5,8 +5,10 @@ in Chromium (tests/browser/), which reports any violation to the console.
 """
 
 import re
+from unittest import mock
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 from django.test import override_settings
 
 from mipcms.storage import s3_storage_settings
@@ -90,3 +92,16 @@ def test_images_from_s3_media_storage_are_allowed(client, article, settings):
     settings.STORAGES = {**settings.STORAGES, "default": s3_storage_settings(environ)}
     directives = policy(client.get(article.url))
     assert "https://media.example.net" in directives["img-src"]
+
+
+def test_the_media_host_is_asked_of_the_storage_once_not_per_response(client, article, settings):
+    """S3 signs every URL it is asked for: the policy must not cost a signature per request."""
+    settings.MEDIA_URL = "https://media.example.org/mipcms/"
+    real_url = FileSystemStorage.url
+    with mock.patch.object(
+        FileSystemStorage, "url", autospec=True, side_effect=real_url
+    ) as storage_url:
+        for _ in range(3):
+            assert "https://media.example.org" in policy(client.get(article.url))["img-src"]
+    probes = [call for call in storage_url.call_args_list if "address-probe" in call.args[1]]
+    assert len(probes) == 1

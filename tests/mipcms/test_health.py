@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import OperationalError, connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from mipcms.cache import outages, redis_cache_settings
@@ -97,6 +98,16 @@ def test_ready_names_workers_that_never_checked_in():
     status, body = ready()
     assert (status, failing(body)) == (503, {"scheduler", "webhook_worker"})
     assert "never" in body["checks"]["webhook_worker"]["detail"]
+
+
+@pytest.mark.django_db
+def test_ready_reads_every_heartbeat_in_one_query():
+    """One rule and one query for "which workers are silent", shared with the dashboard."""
+    workers_check_in()
+    with CaptureQueriesContext(connection) as queries:
+        assert ready()[0] == 200
+    heartbeat_queries = [q["sql"] for q in queries if Heartbeat._meta.db_table in q["sql"]]
+    assert len(heartbeat_queries) == 1, heartbeat_queries
 
 
 @pytest.mark.django_db

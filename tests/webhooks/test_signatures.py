@@ -5,10 +5,12 @@ import datetime
 import hashlib
 import hmac
 import importlib
+import re
 from io import StringIO
 
 import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
@@ -122,3 +124,36 @@ def test_secrets_from_before_are_migrated_and_old_receivers_keep_working(news_in
 
     migration.to_old_form(apps, None)
     assert Subscription.objects.get().secret == old
+
+
+@pytest.mark.django_db
+def test_a_migrated_secret_of_an_unusual_size_stays_valid_until_staff_change_it():
+    """A hand-set secret from before ("s3cret", 6 bytes) is kept through later edits."""
+    Subscription.objects.create(
+        url="https://partner.example.org/hook", events=ALL_EVENTS, secret="s3cret"
+    )
+    migration.to_standard_form(apps, None)
+    subscription = Subscription.objects.get()
+    subscription.events = ["page.published"]
+    subscription.full_clean()  # the secret is the stored one: accepted
+    subscription.save()
+
+    subscription.secret = "whsec_" + base64.b64encode(b"s3cre7").decode()  # a new short one
+    with pytest.raises(ValidationError, match="holds 6"):
+        subscription.full_clean()
+    with pytest.raises(ValidationError, match="holds 6"):
+        Subscription(
+            url="https://partner.example.org/hook",
+            events=ALL_EVENTS,
+            secret=Subscription.objects.get().secret,
+        ).full_clean()
+
+
+@pytest.mark.django_db
+def test_a_secret_too_long_for_the_standard_form_stops_the_migration_and_says_which():
+    Subscription.objects.create(
+        url="https://partner.example.org/hook", events=ALL_EVENTS, secret="x" * 150
+    )
+    with pytest.raises(RuntimeError, match=re.escape("https://partner.example.org/hook")):
+        migration.to_standard_form(apps, None)
+    assert Subscription.objects.get().secret == "x" * 150

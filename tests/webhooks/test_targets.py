@@ -9,12 +9,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from mipcms.webhooks.models import Attempt, Delivery, Subscription
+from mipcms.webhooks.targets import TargetRefused, check
 from tests.news.factories import NewsArticlePageFactory
 
 from .test_webhooks import ALL_EVENTS, deliver_now, received, subscribe
 
 # Loopback, private, link-local (cloud metadata), multicast, reserved, unspecified, shared
-# address space, and loopback in IPv6 clothes.
+# address space, and loopback or the LAN in IPv6 clothes (IPv4-mapped, 6to4, Teredo, NAT64).
 INTERNAL = [
     "http://169.254.169.254/latest/meta-data/",
     "http://localhost:6379/",
@@ -30,6 +31,12 @@ INTERNAL = [
     "http://0.0.0.0:8000/",
     "http://100.64.0.1/",
     "http://[::ffff:127.0.0.1]/",
+    "http://[2002:7f00:1::]/",  # 6to4 wrapping 127.0.0.1
+    "http://[2002:a00:1::1]/",  # 6to4 wrapping 10.0.0.1
+    "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/",  # Teredo, client 127.0.0.1
+    "http://[64:ff9b::7f00:1]/",  # NAT64 wrapping 127.0.0.1
+    "http://[64:ff9b::a9fe:a9fe]/",  # NAT64 wrapping 169.254.169.254
+    "http://[64:ff9b:1::a00:1]/",  # local-use NAT64 prefix
 ]
 PUBLIC = "93.184.215.14"
 REFUSED = "webhooks go only to public internet addresses"
@@ -149,3 +156,12 @@ def test_a_delivery_connects_to_the_address_it_checked(news_index, receiver):
     assert Attempt.objects.get().status_code == 200
     [(headers, _)] = receiver.requests
     assert headers["Host"] == f"{name}:{port}"  # spoken to by name, connected by address
+
+
+def test_an_ipv4_address_wrapped_in_ipv6_is_judged_by_the_ipv4_address(production_targets):
+    """6to4 and Teredo carry an IPv4 address Python's is_global does not look at."""
+    with pytest.raises(TargetRefused, match=r"127\.0\.0\.1 is a loopback address"):
+        check("2002:7f00:1::", ["2002:7f00:1::"])
+    with pytest.raises(TargetRefused, match="64:ff9b::7f00:1 is a NAT64 address"):
+        check("64:ff9b::7f00:1", ["64:ff9b::7f00:1"])
+    check("2002:5db8:d70e::", ["2002:5db8:d70e::"])  # 6to4 wrapping a public address

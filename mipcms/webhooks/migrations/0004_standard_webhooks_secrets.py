@@ -14,10 +14,26 @@ from django.db import migrations, models
 
 def to_standard_form(apps, schema_editor):
     Subscription = apps.get_model("webhooks", "Subscription")
-    for subscription in Subscription.objects.all():
-        key = subscription.secret.encode()
-        subscription.secret = "whsec_" + base64.b64encode(key).decode()
+    max_length = Subscription._meta.get_field("secret").max_length
+    subscriptions = list(Subscription.objects.all())
+    too_long = [
+        s.url for s in subscriptions if len(standard_form(s.secret)) > max_length
+    ]
+    if too_long:  # checked before any change: the migration changes all secrets or none
+        raise RuntimeError(
+            f"These webhook subscriptions' secrets are too long for the whsec_ form "
+            f"({max_length} characters): {', '.join(too_long)}. Give each a shorter secret "
+            f"(at most {(max_length - 6) // 4 * 3} ASCII characters, or delete it and add it again "
+            f"with a generated one), tell the partner, then migrate again."
+        )
+    for subscription in subscriptions:
+        subscription.secret = standard_form(subscription.secret)
         subscription.save(update_fields=["secret"])
+
+
+def standard_form(old_secret):
+    """whsec_ and the base64 of the old secret's text (the HMAC key stays the same)."""
+    return "whsec_" + base64.b64encode(old_secret.encode()).decode()
 
 
 def to_old_form(apps, schema_editor):
