@@ -47,7 +47,10 @@ class SiteLinks:
         return LINK.sub(self.link, text)
 
     def link(self, match):
-        address = urlsplit(html.unescape(match["href"]))
+        try:
+            address = urlsplit(html.unescape(match["href"]))
+        except ValueError:  # not a web address ("http://[x/"): an external link, kept as sent
+            return match[0]
         if address.netloc not in self.hosts or address.query or address.fragment:
             return match[0]
         document = DOCUMENT_PATH.match(address.path)
