@@ -5,9 +5,12 @@ The checks every request passes before Wagtail's views are in v3_requests.py.
 
 from django.forms import BaseForm
 from ninja.errors import AuthenticationError
+from ninja.schema import Resolver
 from wagtail.api.v3 import querysets as v3_querysets
 from wagtail.api.v3.errors import problem_response
+from wagtail.api.v3.schemas.pages import PageMetaSchema
 from wagtail.api.v3.urls import api as v3_api
+from wagtail.models import Page
 from wagtail.utils.forms import FormValidationError
 
 from home.privacy import public_pages
@@ -37,6 +40,44 @@ def use_site_privacy_rule():
     Wagtail's endpoints whole; tests/api/test_privacy.py fails if an upgrade bypasses it.
     """
     v3_querysets.get_public_pages_queryset = public_pages_for
+    show_only_public_relatives()
+
+
+def readable(page, request):
+    """The page, if this request may read it through v3; None otherwise."""
+    if page is None or request.user.is_authenticated:
+        return page
+    return page if public_pages_for(request, Page).filter(pk=page.pk).exists() else None
+
+
+def public_parent(obj, context):
+    return readable(obj.get_parent(), context["request"])
+
+
+def public_alias_of(obj, context):
+    return readable(obj.alias_of, context["request"])
+
+
+# The detail's pages besides the page read, each by the resolver that keeps hidden ones out.
+RELATIVE_RESOLVERS = {"parent": public_parent, "alias_of": public_alias_of}
+
+
+def show_only_public_relatives():
+    """Make v3's `meta.parent` and `meta.alias_of` follow `public_pages_for` (else null).
+
+    Wagtail 8.0.1's PageMetaSchema reads them straight off the page (`get_parent()`, the
+    `alias_of` foreign key), past the public queryset. Django Ninja copies a schema's
+    `resolve_<field>` functions into each subclass as the class is made, and Wagtail makes
+    one subclass per page type when its registry is imported; so the resolvers are replaced
+    in PageMetaSchema and in every subclass of it made so far.
+    tests/api/v3/test_hidden_relatives.py fails if an upgrade bypasses them.
+    """
+    schemas = [PageMetaSchema]
+    while schemas:
+        schema = schemas.pop()
+        for name, resolve in RELATIVE_RESOLVERS.items():
+            schema._ninja_resolvers[name] = Resolver(staticmethod(resolve))
+        schemas.extend(schema.__subclasses__())
 
 
 def raised_in(exc, module_name):

@@ -14,8 +14,8 @@ before any of Wagtail's code and need nothing of it changed:
 - StreamField content may be written in the shape v3 reads it (v3_stream_input.py);
 - an answer outside the API's problem documents (Django Ninja's plain-text 405) becomes one.
 
-A body is refused only for a request whose token is valid: without one, Wagtail's 401 comes
-first, as it does for every write.
+A body is looked at only for a request whose token is valid: without one, the request goes
+straight to Wagtail's view, whose 401 comes first, as it does for every write.
 """
 
 import json
@@ -206,11 +206,13 @@ def checked(view):
             checked_query(request, kwargs)
         except Refused as refusal:
             return problem_response(status=refusal.status, detail=refusal.detail)
+        if request.method in WRITE_METHODS and not has_valid_token(request):
+            # Wagtail answers 401; nothing reads the body (or the database for it) first.
+            return as_problem(request, view(request, *args, **kwargs))
         try:
             checked_body(request)
         except Refused as refusal:
-            if has_valid_token(request):
-                return problem_response(status=refusal.status, detail=refusal.detail)
+            return problem_response(status=refusal.status, detail=refusal.detail)
         return as_problem(request, view(request, *args, **kwargs))
 
     return checked_view

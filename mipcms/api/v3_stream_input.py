@@ -32,31 +32,72 @@ DOCUMENT_PATH = re.compile(r"/documents/(?P<id>[0-9]+)/[^/]+\Z")
 
 
 class SiteLinks:
-    """Turns web addresses of this site's pages and documents back into internal links."""
+    """Turns web addresses of this site's pages and documents back into internal links.
+
+    `load` looks up every address of a body at once (one query for documents, one for
+    pages); `internal` then rewrites each rich text without touching the database.
+    """
 
     def __init__(self, request):
-        self.hosts = {request.get_host()} | {
-            f"{site.hostname}:{site.port}" if site.port != 80 else site.hostname
-            for site in Site.objects.all()
-        }
-        self.roots = {site.hostname: site.root_page.url_path for site in Site.objects.all()}
+        root_urls = [
+            (urlsplit(site.root_url), site.root_path) for site in Site.get_site_root_paths()
+        ]
+        self.hosts = {request.get_host()} | {url.netloc for url, _ in root_urls}
+        self.roots = {url.hostname: root_path for url, root_path in root_urls}
         self.default_root = next(iter(self.roots.values()), "/")
+        self.documents = set()
+        self.pages = {}
+
+    def load(self, texts):
+        """Look up the pages and documents the links in these texts may point at."""
+        targets = [self.target(match["href"]) for text in texts for match in LINK.finditer(text)]
+        documents = {document for document, _ in filter(None, targets) if document}
+        paths = {path for _, path in filter(None, targets)}
+        if documents:
+            found = get_document_model().objects.filter(pk__in=documents)
+            self.documents = {str(pk) for pk in found.values_list("pk", flat=True)}
+        if paths:
+            self.pages = dict(Page.objects.filter(url_path__in=paths).values_list("url_path", "pk"))
+
+    def target(self, href):
+        """(document id or None, page url_path) this address may name; None if not this site's."""
+        try:
+            address = urlsplit(html.unescape(href))
+        except ValueError:  # not a web address ("http://[x/"): an external link, kept as sent
+            return None
+        if address.netloc not in self.hosts or address.query or address.fragment:
+            return None
+        document = DOCUMENT_PATH.match(address.path)
+        root = self.roots.get(address.hostname, self.default_root)
+        return document and document["id"], root.rstrip("/") + address.path
 
     def internal(self, text):
         """The rich text with links to this site's pages and documents made internal."""
         return LINK.sub(self.link, text)
 
     def link(self, match):
-        address = urlsplit(html.unescape(match["href"]))
-        if address.netloc not in self.hosts or address.query or address.fragment:
+        target = self.target(match["href"])
+        if target is None:
             return match[0]
-        document = DOCUMENT_PATH.match(address.path)
-        if document and get_document_model().objects.filter(pk=document["id"]).exists():
-            return f'<a linktype="document" id="{document["id"]}">'
-        root = self.roots.get(address.hostname, self.default_root)
-        path = root.rstrip("/") + address.path
-        page = Page.objects.filter(url_path=path).values_list("pk", flat=True).first()
-        return f'<a linktype="page" id="{page}">' if page else match[0]
+        document, path = target
+        if document in self.documents:
+            return f'<a linktype="document" id="{document}">'
+        if path in self.pages:
+            return f'<a linktype="page" id="{self.pages[path]}">'
+        return match[0]
+
+
+def texts_in(value):
+    """Every string in this JSON value (where rich text may be)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def writable_value(block: Block, value, links: SiteLinks):
@@ -102,6 +143,7 @@ def writable_body(request, model, data):
     ]
     if fields:
         links = SiteLinks(request)
+        links.load(text for field in fields for text in texts_in(data[field.name]))
         for field in fields:
             changed[field.name] = writable_value(field.stream_block, data[field.name], links)
     return changed
