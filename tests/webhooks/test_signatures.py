@@ -17,6 +17,7 @@ from django.utils import timezone
 from standardwebhooks import Webhook, WebhookVerificationError
 
 from mipcms.webhooks.models import Delivery, Subscription
+from mipcms.webhooks.signing import new_secret
 from tests.clock import clock_at
 from tests.news.factories import NewsArticlePageFactory
 
@@ -157,3 +158,14 @@ def test_a_secret_too_long_for_the_standard_form_stops_the_migration_and_says_wh
     with pytest.raises(RuntimeError, match=re.escape("https://partner.example.org/hook")):
         migration.to_standard_form(apps, None)
     assert Subscription.objects.get().secret == "x" * 150
+
+
+@pytest.mark.django_db
+def test_a_secret_already_in_the_standard_form_is_left_as_it_is():
+    """A subscription added (with a generated secret) before the migration ran keeps its key."""
+    generated = new_secret()
+    Subscription.objects.create(
+        url="https://partner.example.org/hook", events=ALL_EVENTS, secret=generated
+    )
+    migration.to_standard_form(apps, None)
+    assert Subscription.objects.get().secret == generated
