@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 from django.db import connection
@@ -214,7 +215,11 @@ def test_run_worker_survives_a_database_outage_and_catches_up(tmp_path, settings
         assert process.poll() is None, log_path.read_text()
         assert len(receiver.requests) == 1
         proxy.resume()
+        back = time.monotonic()
         assert wait_for(lambda: len(receiver.requests) == 2, 30), log_path.read_text()
+        print(
+            f"\ntask worker outage: delivered {time.monotonic() - back:.2f} s after PostgreSQL returned"
+        )
     finally:
         process.send_signal(signal.SIGTERM)
         exit_code = process.wait(timeout=20)
