@@ -217,9 +217,8 @@ def test_run_worker_survives_a_database_outage_and_catches_up(tmp_path, settings
         proxy.resume()
         back = time.monotonic()
         assert wait_for(lambda: len(receiver.requests) == 2, 30), log_path.read_text()
-        print(
-            f"\ntask worker outage: delivered {time.monotonic() - back:.2f} s after PostgreSQL returned"
-        )
+        recovery = time.monotonic() - back
+        print(f"\ntask worker outage: delivered {recovery:.2f} s after PostgreSQL returned")
     finally:
         process.send_signal(signal.SIGTERM)
         exit_code = process.wait(timeout=20)
