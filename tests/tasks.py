@@ -6,11 +6,19 @@ queue, and of what the worker does with it, use `task_queue` (the production bac
 """
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from mipcms.task_worker import TaskWorker
 from tests.clock import clock_at
+
+# A TaskWorker in a thread beside the test: SQLite's shared in-memory test database locks whole
+# tables across its connections ("database table is locked"), so these run on PostgreSQL, as
+# the multi-process tests do. On SQLite the worker's task running is tested through run_tasks.
+WORKER_THREAD_NEEDS_POSTGRESQL = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="a worker thread on the test database"
+)
 
 DATABASE_QUEUE = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend"},

@@ -35,7 +35,7 @@ from tests.mipcms.services import redis_or_skip
 from tests.news.factories import NewsArticlePageFactory
 from tests.outage import TCPProxy
 from tests.polling import wait_for
-from tests.tasks import worker
+from tests.tasks import WORKER_THREAD_NEEDS_POSTGRESQL, worker
 
 CHECKS = {
     "database",
@@ -279,6 +279,7 @@ def test_a_running_worker_keeps_checking_in_while_it_sleeps(news_index, worker_c
     assert body["checks"][worker.heartbeat]["status"] == "ok"
 
 
+@WORKER_THREAD_NEEDS_POSTGRESQL
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_running_task_worker_keeps_checking_in_while_the_queue_is_empty(monkeypatch):
     monkeypatch.setattr("mipcms.task_worker.HEARTBEAT_SECONDS", 0.5)  # production: 15 s

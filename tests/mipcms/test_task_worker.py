@@ -33,7 +33,7 @@ from tests.news.factories import NewsArticlePageFactory
 from tests.outage import TCPProxy
 from tests.polling import wait_for
 from tests.research.factories import ResearchReportDownloadFactory, ResearchReportPageFactory
-from tests.tasks import DATABASE_QUEUE, queued, run_tasks, worker
+from tests.tasks import DATABASE_QUEUE, WORKER_THREAD_NEEDS_POSTGRESQL, queued, run_tasks, worker
 from tests.webhooks.conftest import Receiver
 
 HTTP_PURGE = "wagtail.contrib.frontend_cache.backends.HTTPBackend"
@@ -101,6 +101,7 @@ def test_a_publish_queues_purges_index_updates_and_deliveries_and_waits_for_none
         receiver.close()
 
 
+@WORKER_THREAD_NEEDS_POSTGRESQL
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_goes_on_past_a_cdn_that_never_answers(hung_cache, settings):
     settings.TASK_NETWORK_TIMEOUT_SECONDS = 1

@@ -26,7 +26,7 @@ from site_setup.skeleton import ensure_site
 from tests.clock import clock_at
 from tests.news.factories import NewsArticlePageFactory
 from tests.polling import wait_for
-from tests.tasks import run_tasks, worker
+from tests.tasks import WORKER_THREAD_NEEDS_POSTGRESQL, run_tasks, worker
 
 ALL_EVENTS = ["page.published", "page.updated", "page.unpublished"]
 
@@ -273,6 +273,7 @@ def test_no_transaction_is_open_while_the_partner_answers(receiver):
     assert Delivery.objects.get().status == Delivery.DELIVERED
 
 
+@WORKER_THREAD_NEEDS_POSTGRESQL
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_running_worker_delivers_in_the_background(receiver):
     ensure_site()
