@@ -1,0 +1,189 @@
+"""MEDIA_STORAGE=s3 with object ACLs: an image visitors may not see has private files.
+
+Promise 7 for images: the original and every rendition of an image used only by pages that
+are not live and public (an embargoed report's picture), or kept in a private collection,
+answer 403 at their bucket address until the image may be seen; then 200, at once, whoever
+publishes (an editor, the scheduler). Staff still see such images in the admin, through
+short-lived signed addresses. Against moto's S3 server (tests/mipcms/conftest.py), over HTTP.
+"""
+
+import datetime
+import re
+from html import unescape
+from urllib.parse import urlsplit
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Collection, CollectionViewRestriction
+
+from mipcms.scheduler import Scheduler
+from research.models import ResearchIndexPage
+from tests.clock import clock_at
+from tests.factories import stream
+from tests.home.factories import ImageFactory
+from tests.mipcms.test_s3_media import anonymous_get
+from tests.research.factories import ResearchReportPageFactory
+
+pytestmark = pytest.mark.django_db
+
+FORBIDDEN, OK = 403, 200
+
+
+@pytest.fixture
+def bucket_url(s3_media, s3_server):
+    """The plain, unsigned bucket address of a stored file, as a visitor would try it."""
+    _, bucket = s3_media
+    return lambda name: f"{s3_server}/{bucket}/{name}"
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run the enclosed code as a request would: what waits for the commit runs at its end."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def statuses(bucket_url):
+    """Anonymous statuses of the original and of each rendition of the image, in that order."""
+
+    def statuses(image):
+        names = [image.file.name, *image.renditions.order_by("pk").values_list("file", flat=True)]
+        return [anonymous_get(bucket_url(name))[0] for name in names]
+
+    return statuses
+
+
+def report_using(image, use, **kwargs):
+    """A research report that shows the image in its body or as its listing image; a draft."""
+    research = ResearchIndexPage.objects.get()
+    if use == "body":
+        picture = {"image": image.pk, "alt_text": "Pipes", "decorative": False}
+        kwargs["body"] = stream(("image", {"image": picture, "caption": ""}))
+    else:
+        kwargs["listing_image"] = image
+    return ResearchReportPageFactory(parent=research, publish=False, **kwargs)
+
+
+def private_collection(name="Embargoed photos"):
+    collection = Collection.get_first_root_node().add_child(name=name)
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type="login")
+    return collection
+
+
+@pytest.mark.parametrize("use", ["body", "listing"])
+def test_an_embargoed_images_files_open_when_its_report_is_published(
+    s3_media, statuses, commit, use
+):
+    image = ImageFactory(title="New pumping station")
+    image.get_rendition("width-200")
+    assert statuses(image) == [OK, OK], "a library image no page uses is public, as before"
+
+    with commit():
+        report = report_using(image, use)
+    assert statuses(image) == [FORBIDDEN, FORBIDDEN]
+    # A rendition made while the image is hidden is private from its upload (no commit here:
+    # nothing fixes it afterwards).
+    image.get_rendition("width-300")
+    assert statuses(image) == [FORBIDDEN] * 3
+
+    with commit():
+        report.save_revision().publish()
+    assert statuses(image) == [OK] * 3
+
+    report.refresh_from_db()
+    with commit():
+        report.unpublish()
+    assert statuses(image) == [FORBIDDEN] * 3
+
+    with commit():
+        report.delete()
+    assert statuses(image) == [OK] * 3, "no page uses it any more: a library image again"
+
+
+def test_a_scheduled_reports_image_opens_when_the_scheduler_publishes_it(
+    s3_media, statuses, commit
+):
+    image = ImageFactory()
+    image.get_rendition("width-200")
+    go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    with commit():
+        report = report_using(image, "listing")
+        report.go_live_at = go_live_at
+        report.save_revision().publish()  # with a go-live time ahead, publishing schedules it
+    report.refresh_from_db()
+    assert not report.live
+    assert statuses(image) == [FORBIDDEN, FORBIDDEN]
+
+    with clock_at(go_live_at + datetime.timedelta(seconds=1)), commit():
+        assert Scheduler().run_due() == 1
+    assert statuses(image) == [OK, OK]
+
+    report.refresh_from_db()
+    report.expire_at = go_live_at + datetime.timedelta(hours=1)
+    with clock_at(go_live_at + datetime.timedelta(seconds=2)), commit():
+        report.save_revision().publish()
+    assert statuses(image) == [OK, OK]
+    with clock_at(report.expire_at + datetime.timedelta(seconds=1)), commit():
+        assert Scheduler().run_due() == 1
+    assert statuses(image) == [FORBIDDEN, FORBIDDEN], "expired and unpublished by the scheduler"
+
+
+def test_images_in_private_collections_have_private_files(s3_media, statuses, commit):
+    with commit():
+        uploaded_private = ImageFactory(collection=private_collection("Board photos"))
+    assert statuses(uploaded_private) == [FORBIDDEN], "private from its upload"
+
+    image = ImageFactory()
+    image.get_rendition("width-200")
+    embargoed = private_collection()
+    with commit():
+        image.collection = embargoed
+        image.save()
+    assert statuses(image) == [FORBIDDEN, FORBIDDEN]
+
+    with commit():
+        embargoed.view_restrictions.all().delete()
+    assert statuses(image) == [OK, OK], "the collection is public now"
+
+    with commit():
+        CollectionViewRestriction.objects.create(collection=embargoed, restriction_type="login")
+    assert statuses(image) == [FORBIDDEN, FORBIDDEN]
+
+    with commit():
+        image.collection = Collection.get_first_root_node()
+        image.save()
+    assert statuses(image) == [OK, OK]
+
+
+def image_sources(html, image):
+    """Addresses of the image's renditions in an admin page."""
+    names = set(image.renditions.values_list("file", flat=True))
+    sources = [unescape(src) for src in re.findall(r'<img[^>]+src="([^"]+)"', html)]
+    return [src for src in sources if urlsplit(src).path.split("/", 2)[2] in names]
+
+
+def test_staff_see_hidden_images_in_the_admin_through_signed_addresses(
+    s3_media, bucket_url, commit, admin_client
+):
+    public, hidden = ImageFactory(title="Public pier"), ImageFactory(title="Secret pier")
+    with commit():
+        report_using(hidden, "listing")
+
+    html = admin_client.get("/admin/images/").content.decode()
+    (listed,) = image_sources(html, hidden)
+    assert urlsplit(listed).query, "signed"
+    assert anonymous_get(listed)[0] == OK
+    rendition_key = urlsplit(listed).path.split("/", 2)[2]
+    assert anonymous_get(bucket_url(rendition_key))[0] == FORBIDDEN, "the plain address is not"
+
+    (shown,) = image_sources(html, public)
+    assert not urlsplit(shown).query, "a public image's address stays plain (CDNs cache it)"
+    assert anonymous_get(shown)[0] == OK
+
+    edit = admin_client.get(f"/admin/images/{hidden.pk}/").content.decode()
+    previews = image_sources(edit, hidden)
+    assert previews
+    assert all(anonymous_get(src)[0] == OK for src in previews)
+    hidden.refresh_from_db()
+    assert anonymous_get(hidden.file.url)[0] == OK, "the original, for staff tools (v3 API)"
+    assert anonymous_get(bucket_url(hidden.file.name))[0] == FORBIDDEN
