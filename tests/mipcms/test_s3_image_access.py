@@ -8,11 +8,13 @@ short-lived signed addresses. Against moto's S3 server (tests/mipcms/conftest.py
 """
 
 import datetime
+import io
 import re
 from html import unescape
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction
 
@@ -187,3 +189,32 @@ def test_staff_see_hidden_images_in_the_admin_through_signed_addresses(
     hidden.refresh_from_db()
     assert anonymous_get(hidden.file.url)[0] == OK, "the original, for staff tools (v3 API)"
     assert anonymous_get(bucket_url(hidden.file.name))[0] == FORBIDDEN
+
+
+def test_sync_image_files_sets_every_images_files_afresh(
+    s3_media, statuses, commit, bucket_url, settings
+):
+    """After switching to S3 with ACLs, or a restore: the bucket is made to match."""
+    client, bucket = s3_media
+    hidden, shown = ImageFactory(), ImageFactory()
+    with commit():
+        report_using(hidden, "body")
+    shown.get_rendition("width-200")
+    # As a bucket filled before this rule, or by hand: the wrong way round.
+    client.put_object_acl(Bucket=bucket, Key=hidden.file.name, ACL="public-read")
+    client.put_object_acl(Bucket=bucket, Key=shown.renditions.get().file.name, ACL="private")
+    assert statuses(hidden) == [OK]
+    assert statuses(shown) == [OK, FORBIDDEN]
+
+    out = io.StringIO()
+    call_command("sync_image_files", stdout=out)
+    assert statuses(hidden) == [FORBIDDEN]
+    assert statuses(shown) == [OK, OK]
+    assert "2 image(s); 1 private" in out.getvalue()
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    with pytest.raises(CommandError, match="MEDIA_S3_ACLS=true"):
+        call_command("sync_image_files")
