@@ -16,10 +16,11 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from mipcms.scheduler import Scheduler
 from research.models import ResearchIndexPage
+from tests.api.v3.clients import APIClient, create_token
 from tests.clock import clock_at
 from tests.factories import stream
 from tests.home.factories import ImageFactory
@@ -102,6 +103,18 @@ def test_an_embargoed_images_files_open_when_its_report_is_published(
     assert statuses(image) == [OK] * 3, "no page uses it any more: a library image again"
 
 
+def test_publishing_through_the_v3_api_opens_the_image(s3_media, statuses, commit, admin_user):
+    image = ImageFactory()
+    with commit():
+        report = report_using(image, "listing")
+    assert statuses(image) == [FORBIDDEN]
+
+    with commit():
+        response = APIClient(create_token(admin_user)).post(f"pages/{report.pk}/actions/publish/")
+    assert response.status_code == 200, response.content
+    assert set(statuses(image)) == {OK}, "the original, and the renditions the answer made"
+
+
 def test_a_scheduled_reports_image_opens_when_the_scheduler_publishes_it(
     s3_media, statuses, commit
 ):
@@ -154,6 +167,26 @@ def test_images_in_private_collections_have_private_files(s3_media, statuses, co
     with commit():
         image.collection = Collection.get_first_root_node()
         image.save()
+    assert statuses(image) == [OK, OK]
+
+
+def test_a_reports_image_closes_with_a_view_restriction_on_its_section(s3_media, statuses, commit):
+    """A page behind a password or a login is not public: its images are embargoed."""
+    image = ImageFactory()
+    with commit():
+        report_using(image, "body").save_revision().publish()
+    image.get_rendition("width-200")
+    assert statuses(image) == [OK, OK]
+
+    research = ResearchIndexPage.objects.get()
+    with commit():
+        restriction = PageViewRestriction.objects.create(
+            page=research, restriction_type="password", password="members-only"
+        )
+    assert statuses(image) == [FORBIDDEN, FORBIDDEN]
+
+    with commit():
+        restriction.delete()
     assert statuses(image) == [OK, OK]
 
 
