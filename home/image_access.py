@@ -18,7 +18,9 @@ rows deleted, page_published/page_unpublished, post_page_move, restrictions and 
 When the transaction commits, `sync` asks in one query which of the touched images are
 hidden and changes the files of those whose state flipped, before the request (or scheduler
 pass) ends: going private later would be a leak, and going public at once is what the
-editor expects. A new rendition of a hidden image is private from its upload.
+editor expects. A new rendition of a hidden image is private from its upload (its image's
+state is read afresh just before; one that another request uploads in the very instant of
+a flip may miss the flip, and is set right by the image's next sync or sync_image_files).
 
 Why a stored flag, `CustomImage.files_private`, and not a query: it records what the bucket
 holds, so a sync touches only images whose state flipped (S3 has no bulk ACL call: one
@@ -171,9 +173,10 @@ def _touched_images(touched):
             uses, to_content_type=ContentType.objects.get_for_model(model)
         ).annotate(image_id=Cast("to_object_id", BigIntegerField()))
         condition |= Q(pk__in=used.values("image_id"))
-    collections = Collection.objects.filter(pk__in=touched["collections"])
-    for path in collections.values_list("path", flat=True) if touched["collections"] else ():
-        condition |= Q(collection__path__startswith=path)
+    if touched["collections"]:
+        collections = Collection.objects.filter(pk__in=touched["collections"])
+        for path in collections.values_list("path", flat=True):
+            condition |= Q(collection__path__startswith=path)
     return condition
 
 
