@@ -48,14 +48,14 @@ def private_uploads(private=True):
 
 
 class MediaStorage(S3Storage):
-    """django-storages' S3 backend: images public-read, everything else private."""
+    """django-storages' S3 backend: images public-read (unless hidden), everything else private."""
 
     def __init__(self, object_acls=True, **settings):
         self.object_acls = object_acls
         super().__init__(**settings)
 
     def get_object_parameters(self, name):
-        """Upload parameters per file: a public ACL for images only."""
+        """Upload parameters per file: a public ACL for images only, and not for hidden ones."""
         parameters = super().get_object_parameters(name)
         if self.object_acls:
             public = name.startswith(PUBLIC_PREFIXES) and not _private_uploads.get()
