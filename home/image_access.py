@@ -11,10 +11,11 @@ and every image file is public.
 When. Visibility changes with what uses an image (a page saved or published, a snippet
 saved, anything deleted), with pages' live state (publishing by an editor, the v3 API or the
 scheduler; unpublishing; the scheduler's expiry), with view restrictions on pages and
-collections, a page moved, an image's collection. Each of those notes what it touched
-(`touch`), through Wagtail's own signals: the reference index's task finishing (the one
-place where what an object uses is recorded, in the request or in a worker alike), reference
-rows deleted, page_published/page_unpublished, post_page_move, restrictions and images saved.
+collections, a page or collection moved, an image's collection. Each of those notes what it
+touched (`touch`), through Wagtail's own signals: the reference index's task finishing (the
+one place where what an object uses is recorded, in the request or in a worker alike),
+reference rows deleted, page_published/page_unpublished, post_page_move, treebeard's
+path_updated (a collection moved), restrictions and images saved.
 When the transaction commits, `sync` asks in one query which of the touched images are
 hidden and changes the files of those whose state flipped, before the request (or scheduler
 pass) ends: going private later would be a leak, and going public at once is what the
@@ -43,6 +44,7 @@ from django.db.models.functions import Cast
 from django.db.models.signals import post_delete, post_save
 from django_tasks.signals import task_finished
 from modelcluster.fields import ParentalKey
+from treebeard.mp_tree import path_updated
 from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
@@ -106,7 +108,8 @@ def stored_private(image):
 
 
 # What this thread's transaction touched, until it commits: image ids, (model, pk) of objects
-# whose references were indexed, page ids and collection ids (each with what lies below).
+# whose references were indexed, page ids, collection ids and paths (each with what lies
+# below).
 _pending = threading.local()
 
 
@@ -173,10 +176,12 @@ def _touched_images(touched):
             uses, to_content_type=ContentType.objects.get_for_model(model)
         ).annotate(image_id=Cast("to_object_id", BigIntegerField()))
         condition |= Q(pk__in=used.values("image_id"))
+    paths = set(touched["collection_paths"])
     if touched["collections"]:
         collections = Collection.objects.filter(pk__in=touched["collections"])
-        for path in collections.values_list("path", flat=True):
-            condition |= Q(collection__path__startswith=path)
+        paths.update(collections.values_list("path", flat=True))
+    for path in paths:
+        condition |= Q(collection__path__startswith=path)
     return condition
 
 
@@ -250,6 +255,10 @@ def _collection_restriction_changed(sender, instance, **kwargs):
     touch("collections", instance.collection_id)
 
 
+def _collection_moved(sender, new_path, **kwargs):
+    touch("collection_paths", new_path)
+
+
 def _image_saved(sender, instance, **kwargs):
     touch("images", instance.pk)
 
@@ -269,4 +278,5 @@ def connect_signals():
             sender=CollectionViewRestriction,
             dispatch_uid=f"{uid}.cvr",
         )
+    path_updated.connect(_collection_moved, sender=Collection, dispatch_uid=f"{uid}.moved")
     post_save.connect(_image_saved, sender=get_image_model(), dispatch_uid=f"{uid}.image")

@@ -169,6 +169,16 @@ def test_images_in_private_collections_have_private_files(s3_media, statuses, co
         image.save()
     assert statuses(image) == [OK, OK]
 
+    # A collection moved under a private one is private with all it holds.
+    archive = Collection.get_first_root_node().add_child(name="Archive")
+    with commit():
+        image.collection = archive
+        image.save()
+    assert statuses(image) == [OK, OK]
+    with commit():
+        archive.move(embargoed, "sorted-child")
+    assert statuses(image) == [FORBIDDEN, FORBIDDEN]
+
 
 def test_a_reports_image_closes_with_a_view_restriction_on_its_section(s3_media, statuses, commit):
     """A page behind a password or a login is not public: its images are embargoed."""
