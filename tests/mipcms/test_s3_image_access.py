@@ -115,6 +115,25 @@ def test_publishing_through_the_v3_api_opens_the_image(s3_media, statuses, commi
     assert set(statuses(image)) == {OK}, "the original, and the renditions the answer made"
 
 
+def test_the_v3_api_gives_an_embargoed_image_to_staff_only(
+    s3_media, bucket_url, commit, admin_user, client
+):
+    """Anonymous v3 reads apply the embargo as v2 does; staff get a signed download URL."""
+    image = ImageFactory()
+    with commit():
+        report_using(image, "listing")
+    assert client.get(f"/api/v3/images/{image.pk}/").status_code == 404
+    listed = client.get("/api/v3/images/?limit=100").json()["items"]
+    assert image.pk not in {item["id"] for item in listed}
+
+    staff = APIClient(create_token(admin_user)).get(f"images/{image.pk}/")
+    assert staff.status_code == 200
+    download = staff.json()["meta"]["download_url"]
+    assert urlsplit(download).query, "signed"
+    assert anonymous_get(download)[0] == OK
+    assert anonymous_get(bucket_url(image.file.name))[0] == FORBIDDEN
+
+
 def test_a_scheduled_reports_image_opens_when_the_scheduler_publishes_it(
     s3_media, statuses, commit
 ):
