@@ -76,13 +76,21 @@ def images_for(request):
     with a token still read it, and get a signed download URL (home/image_access.py).
     """
     images = wagtail_rules["images"](request)
-    return images if request.user.is_authenticated else public_images(images)
+    return images if request.user.is_authenticated else only_ids_of(images, public_images)
 
 
 def documents_for(request):
     """The documents a v3 client may read: Wagtail's rule, and for anonymous ones the embargo."""
     documents = wagtail_rules["documents"](request)
-    return documents if request.user.is_authenticated else public_documents(documents)
+    return documents if request.user.is_authenticated else only_ids_of(documents, public_documents)
+
+
+def only_ids_of(queryset, rule):
+    """The queryset narrowed to what `rule` lets through, as a list of ids (a subquery).
+
+    Search backends take plain field filters only, not the rule's subqueries (as for pages).
+    """
+    return queryset.filter(pk__in=rule(queryset.model.objects.all()).values("pk"))
 
 
 def readable(page, request):
