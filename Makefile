@@ -19,7 +19,8 @@ install: $(VENV)/.installed
 
 ## make run: install, migrate, load demo content, ensure an admin login and a demo editor and
 ## moderator (to try the review workflow), then serve on :8000
-## with the scheduler (scheduled publishing) running beside the web server; Ctrl-C stops both.
+## with the scheduler (scheduled publishing) and the task worker (cache purges, search index,
+## webhooks) running beside the web server; Ctrl-C stops all three.
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py setup_site
@@ -28,7 +29,8 @@ run: install
 	$(PY) manage.py ensure_demo_staff
 	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"
 	@$(PY) manage.py run_scheduler --reload & scheduler=$$!; \
-	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py run_worker --reload & worker=$$!; \
+	trap 'kill $$scheduler $$worker 2>/dev/null; wait $$scheduler $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## make serve: the production server (gunicorn, mipcms/gunicorn_conf.py) on :8000 with the

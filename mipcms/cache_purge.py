@@ -5,9 +5,9 @@ unpublished (by an editor, the v3 API or the scheduler). This adds the addresses
 it too: its section listing and the section's feeds (all, and per topic of the page), the
 home page, the sitemap and the public API URLs that include it. An event's own calendar
 file is one of its cached paths, so Wagtail purges it with the page. Purging is off until
-FRONTEND_CACHE names a backend (docs/deployment.md). Wagtail hands the requests to a
-django-tasks task; with the default immediate task backend they are sent when the publish
-commits, before the editor's request (or the scheduler's pass) returns.
+FRONTEND_CACHE names a backend (docs/deployment.md), and always off on a STAGING copy.
+Wagtail hands the requests to a django-tasks task: it waits in the database queue and the
+task worker (`manage.py run_worker`) sends it, so a publish never waits for the CDN.
 
 Exact-URL purges cannot reach every query string (`?page=3`, `?fields=...`): those expire
 with their max-age (API_CACHE_MAX_AGE for the API).

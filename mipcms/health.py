@@ -12,8 +12,10 @@ per server would drown it) and the error pages. Answers are JSON and never cache
   this is the one place a Redis outage shows.
 - storage: the media storage (disk or S3) answers and holds a small probe file, which the
   check writes the first time.
-- scheduler, webhook_worker: the background workers (`run_scheduler`) checked in within
-  HEARTBEAT_MAX_AGE (they beat every 15 s, asleep or busy: mipcms/worker.py).
+- scheduler, task_worker: the background processes (`run_scheduler`, `run_worker`) checked
+  in within HEARTBEAT_MAX_AGE (they beat every 15 s, asleep or busy: mipcms/worker.py,
+  mipcms/task_worker.py).
+- task_queue: no queued task has been due for more than QUEUE_STUCK_AFTER.
 - webhook_queue: no webhook delivery has been due for more than QUEUE_STUCK_AFTER.
 
 The checks that read the database are skipped (and fail) when the database check fails, so
@@ -31,13 +33,16 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import connection
+from django.db.models import Q
 from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult, get_date_max
 
+from mipcms import task_worker
 from mipcms.models import Heartbeat
 from mipcms.scheduler import Scheduler
-from mipcms.webhooks.delivery import WebhookWorker
 from mipcms.webhooks.models import Delivery
 
 logger = logging.getLogger(__name__)
@@ -46,15 +51,15 @@ LIVE_PATH = "/health/live"
 READY_PATH = "/health/ready"
 # A worker that has not checked in for this long is taken for dead (it beats every 15 s).
 HEARTBEAT_MAX_AGE = timedelta(seconds=60)
-# A delivery due for longer than this means webhook delivery is stuck (one attempt takes at
-# most WEBHOOK_TIMEOUT_SECONDS, and the worker picks up due deliveries within seconds).
+# A task or delivery due for longer than this means the queue is stuck (one attempt takes at
+# most WEBHOOK_TIMEOUT_SECONDS, and the worker picks up due tasks within seconds).
 QUEUE_STUCK_AFTER = timedelta(minutes=5)
 # The media file the storage check looks for (and writes when it is missing).
 STORAGE_PROBE_NAME = "health/probe.txt"
 # The background workers: (check name and Heartbeat row, what staff call it).
 WORKERS = [
     (Scheduler.heartbeat, "Scheduled publishing"),
-    (WebhookWorker.heartbeat, "Webhook delivery"),
+    (task_worker.HEARTBEAT, "Background tasks (cache purges, search index, webhooks)"),
 ]
 
 OK, FAILING = "ok", "failing"
@@ -113,6 +118,20 @@ def silence(last, age):
     )
 
 
+def check_task_queue():
+    """No queued task has waited more than QUEUE_STUCK_AFTER past its due moment."""
+    cutoff = timezone.now() - QUEUE_STUCK_AFTER
+    overdue = DBTaskResult.objects.filter(status=TaskResultStatus.READY).filter(
+        Q(run_after=get_date_max(), enqueued_at__lt=cutoff) | Q(run_after__lt=cutoff)
+    )
+    count = overdue.count()
+    if count:
+        minutes = QUEUE_STUCK_AFTER.total_seconds() / 60
+        raise CheckFailed(
+            f"{count} {'task' if count == 1 else 'tasks'} due for more than {minutes:.0f} minutes"
+        )
+
+
 def check_webhook_queue():
     """No webhook delivery has waited more than QUEUE_STUCK_AFTER past its due moment."""
     overdue = Delivery.objects.filter(
@@ -136,9 +155,10 @@ def readiness():
     if database[0] != OK:
         unchecked = (FAILING, "not checked: the database cannot be reached")
         results.update({worker: unchecked for worker, _ in WORKERS})
-        results["webhook_queue"] = unchecked
+        results["task_queue"] = results["webhook_queue"] = unchecked
         return results
     results.update(heartbeat_results())
+    results["task_queue"] = run_check("task_queue", check_task_queue)
     results["webhook_queue"] = run_check("webhook_queue", check_webhook_queue)
     return results
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 
 class Heartbeat(models.Model):
-    """The last moment a background worker (the scheduler, webhook delivery) checked in.
+    """The last moment a background worker (the scheduler, the task worker) checked in.
 
     Kept in the database, not the cache, so a Redis outage does not make a running
     scheduler look dead. One row per kind of worker: with several schedulers running, the

@@ -19,6 +19,7 @@ import logging
 from datetime import timedelta
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Min
@@ -112,7 +113,7 @@ class Scheduler(Worker):
         self.retry_at = {}  # item key -> moment before which a failed item is left alone
 
     def next_due(self):
-        return next_due()
+        return None if settings.STAGING else next_due()
 
     def run_due(self):
         """Publish everything whose go-live time has come, then unpublish what has expired.
@@ -120,6 +121,8 @@ class Scheduler(Worker):
         Publishing goes first so that a page which was both due and expired while no
         scheduler ran ends up expired, not live. Returns the number of items done.
         """
+        if settings.STAGING:
+            return 0  # a copy of the site never acts on production's timetable
         now = timezone.now()
         done = 0
         revisions = Revision.objects.filter(approved_go_live_at__lte=now)

@@ -30,7 +30,7 @@ class BackgroundServicesPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def warn_about_silent_background_workers(request, panels):
-    """Add the warning only while the scheduler or webhook delivery is silent."""
+    """Add the warning only while the scheduler or the task worker is silent."""
     silent = [(label, last) for label, last, _age in silent_workers().values()]
     if silent:
         panels.append(BackgroundServicesPanel(silent))

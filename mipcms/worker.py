@@ -1,9 +1,10 @@
 """A background loop that sleeps until its next due moment and wakes when told to.
 
-`manage.py run_scheduler` runs two of them: the scheduler (mipcms/scheduler.py) and webhook
-delivery (mipcms/webhooks/delivery.py). Each sleeps until its own next due moment; a change
-saved by the site wakes them early through PostgreSQL LISTEN/NOTIFY. Other databases have no
-NOTIFY, so there they look again every FALLBACK_RECHECK_SECONDS.
+`manage.py run_scheduler` runs one: the scheduler (mipcms/scheduler.py). It sleeps until its
+next due moment; a change saved by the site wakes it early through PostgreSQL LISTEN/NOTIFY.
+Other databases have no NOTIFY, so there it looks again every FALLBACK_RECHECK_SECONDS. (Work
+that is not due at a moment, such as webhook deliveries, is a task for the task worker:
+mipcms/task_worker.py.)
 
 Every worker records a heartbeat in the database (mipcms.models.Heartbeat) at least every
 `heartbeat_seconds`, asleep or busy, so /health/ready and the admin dashboard can tell a

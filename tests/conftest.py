@@ -39,6 +39,9 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default")
 # one writer at a time, which says nothing about production).
 POSTGRESQL_ONLY = ("browser", "subprocess")
 
+# Fixtures shared by several folders: the database task queue (task_queue).
+pytest_plugins = ["tests.tasks"]
+
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):

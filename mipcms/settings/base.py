@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "wagtail_headless_preview",
     "wagtail_modeladmin",
     "mipcms.webhooks",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -339,10 +341,30 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
 }
 
+# Background tasks (django-tasks): cache purges, search index updates and webhook deliveries
+# wait in a durable queue in the database until `manage.py run_worker` runs them
+# (mipcms/task_worker.py), so a publish never waits for a CDN or a partner. "inline" runs a
+# task at once in the process that asks for it: only the reference index uses it, because the
+# embargo on files reads it (mipcms/apps.py).
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "inline": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+# The longest any network call of a task may wait for an answer (a hung CDN or partner):
+# past it the task fails and the worker goes on with the next.
+TASK_NETWORK_TIMEOUT_SECONDS = float(os.environ.get("TASK_NETWORK_TIMEOUT_SECONDS", "30"))
+
 # The scheduler (manage.py run_scheduler) wakes at each go-live or expiry moment and when
 # PostgreSQL tells it a schedule changed; this is the longest it sleeps without either.
 SCHEDULER_RECHECK_SECONDS = float(os.environ.get("SCHEDULER_RECHECK_SECONDS", "60"))
+# A copy of the site that is not production (a restored backup, a staging server): while
+# true it delivers no webhooks, purges no front-end cache and publishes nothing on
+# schedule, so it never acts on production's partners, CDN or timetable.
+# The scheduler and webhook queueing check it; the front-end cache is switched off below.
+STAGING = env_bool("STAGING", False)
+
 # Front-end cache purging (mipcms/cache_purge.py): off unless FRONTEND_CACHE names a backend.
+# Always off on a STAGING copy.
 # "http" purges a Varnish or Squid at FRONTEND_CACHE_LOCATION with PURGE requests;
 # "cloudflare" and "cloudfront" use those CDNs' APIs.
 FRONTEND_CACHE = os.environ.get("FRONTEND_CACHE", "").strip().lower()
@@ -362,7 +384,7 @@ FRONTEND_CACHE_BACKENDS = {
     ),
 }
 WAGTAILFRONTENDCACHE = {}
-if FRONTEND_CACHE:
+if FRONTEND_CACHE and not STAGING:
     if FRONTEND_CACHE not in FRONTEND_CACHE_BACKENDS:
         raise ImproperlyConfigured(
             f"FRONTEND_CACHE must be one of {', '.join(FRONTEND_CACHE_BACKENDS)}"
@@ -378,12 +400,8 @@ if FRONTEND_CACHE:
         }
     }
 
-# A copy of the site that is not production (a restored backup, a staging server): while
-# true it delivers no webhooks, purges no front-end cache and publishes nothing on
-# schedule, so it never acts on production's partners, CDN or timetable.
-STAGING = env_bool("STAGING", False)
 
-# How long the webhook worker (in the same process) waits for a partner's receiver to answer.
+# How long a webhook delivery waits for a partner's receiver to answer.
 WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
 
 # Webhooks go only to public internet addresses: loopback, private, link-local, multicast and

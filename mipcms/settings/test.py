@@ -1,5 +1,6 @@
 """Test runs: fast hashing, media in a temporary folder, the same database switch as dev."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -18,3 +19,11 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL = "http://testserv
 # Sign-in lockout needs the request at authenticate(), which the test client's login() does
 # not pass; tests/mipcms/test_login_lockout.py switches it on.
 AXES_ENABLED = False
+# Tasks run at once, in the process that enqueues them, so a test sees their effect without a
+# worker. Tests of the queue itself use the database backend (tests/tasks.py); processes a
+# test starts get it with TEST_TASK_QUEUE=database.
+if os.environ.get("TEST_TASK_QUEUE") != "database":
+    TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        "inline": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    }

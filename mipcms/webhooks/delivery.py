@@ -1,8 +1,11 @@
 """Send queued webhook deliveries: signed POSTs (signing.py) with retries and backoff, logged.
 
-`manage.py run_scheduler` runs a `WebhookWorker` beside the scheduler, in its own thread, so
-a slow receiver never delays a scheduled publish. Deliveries are claimed with row locks that
-other workers skip, as the scheduler claims pages.
+Each attempt is a background task (`send_delivery`), run by the task worker
+(`manage.py run_worker`, mipcms/task_worker.py), so neither a publish nor the scheduler ever
+waits for a partner. The Delivery row holds the signed body and the retry state the admin
+shows; a failed attempt queues the next task for its backoff moment. An attempt is claimed
+under a row lock and only when due, so a delivery's task run twice (two workers, or the
+upkeep putting back one a killed worker dropped) sends it once.
 """
 
 import http.client
@@ -16,10 +19,12 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Min
+from django.db.models import Q
 from django.utils import timezone
-
-from mipcms.worker import Worker
+from django_tasks import task
+from django_tasks.backends.immediate import ImmediateBackend
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from .models import Attempt, Delivery
 from .signing import signature_headers
@@ -31,6 +36,37 @@ logger = logging.getLogger(__name__)
 BACKOFF = [timedelta(seconds=s) for s in (30, 120, 600, 3600, 6 * 3600)]
 MAX_ATTEMPTS = len(BACKOFF) + 1
 USER_AGENT = "MIP-CMS-Webhooks/1"
+# A pending delivery this long past its moment with no task waiting for it lost its task (a
+# worker was killed mid-attempt, or a process stopped between a commit and the enqueue).
+STRANDED_AFTER = timedelta(minutes=1)
+
+
+@task()
+def send_delivery(delivery_id):
+    """The background task: attempt the delivery if it is due; True when attempted."""
+    return deliver(delivery_id, timezone.now())
+
+
+def queue_attempts(deliveries):
+    """Queue the first attempt of each delivery.
+
+    In the database queue the tasks are rows of the publishing transaction: queued if and only
+    if the publish commits. A backend that runs tasks at once (tests) waits for the commit,
+    so no partner is called from inside it.
+    """
+    if isinstance(send_delivery.get_backend(), ImmediateBackend):
+        pks = [delivery.pk for delivery in deliveries]
+        transaction.on_commit(lambda: [send_delivery.enqueue(pk) for pk in pks])
+        return
+    for delivery in deliveries:
+        # Due at its own moment: the worker takes due tasks earliest first, so a partner
+        # hears of a page's changes in the order they happened.
+        send_delivery.using(run_after=delivery.next_attempt_at).enqueue(delivery.pk)
+
+
+def lease():
+    """How long an attempt may take: other workers leave a claimed delivery alone meanwhile."""
+    return timedelta(seconds=settings.WEBHOOK_TIMEOUT_SECONDS + 30)
 
 
 def message_id(delivery):
@@ -114,8 +150,7 @@ def deliver(delivery_id, now):
             delivery.save(update_fields=["status"])
             return False
         # A lease: other workers leave it alone until this attempt must have ended.
-        lease = timedelta(seconds=settings.WEBHOOK_TIMEOUT_SECONDS + 30)
-        Delivery.objects.filter(pk=delivery.pk).update(next_attempt_at=now + lease)
+        Delivery.objects.filter(pk=delivery.pk).update(next_attempt_at=now + lease())
     status, error, duration = post(delivery)
     record(delivery, status, error, duration)
     return True
@@ -143,6 +178,9 @@ def record(delivery, status, error, duration):
         delivery.status = Delivery.FAILED
     else:
         delivery.next_attempt_at = attempted_at + BACKOFF[delivery.attempts - 1]
+        if send_delivery.get_backend().supports_defer:
+            # In this transaction: the retry is queued if and only if the attempt is logged.
+            send_delivery.using(run_after=delivery.next_attempt_at).enqueue(delivery.pk)
     delivery.save(update_fields=["status", "attempts", "next_attempt_at", "delivered_at"])
     log = logger.info if delivery.status == Delivery.DELIVERED else logger.warning
     log(
@@ -166,23 +204,27 @@ def gone(subscription, moment):
     subscription.deliveries.filter(status=Delivery.PENDING).update(status=Delivery.CANCELLED)
 
 
-class WebhookWorker(Worker):
-    """Sends due deliveries, then sleeps until the next retry or a new delivery."""
+def requeue_stranded_deliveries():
+    """Queue a task again for each pending delivery that lost its own; return how many.
 
-    name = "Webhook delivery"
-    heartbeat = "webhook_worker"
-
-    def next_due(self):
-        pending = Delivery.objects.filter(status=Delivery.PENDING)
-        return pending.aggregate(moment=Min("next_attempt_at"))["moment"]
-
-    def run_due(self):
-        now = timezone.now()
-        due = Delivery.objects.filter(status=Delivery.PENDING, next_attempt_at__lte=now)
-        ids = due.order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:100]
-        attempted = 0
-        for pk in list(ids):
-            # Each attempt may wait WEBHOOK_TIMEOUT_SECONDS for a partner: check in between.
-            self.check_in()
-            attempted += deliver(pk, now)
-        return attempted
+    The task worker runs this between heartbeats. A task still waiting, or one running within
+    its lease, keeps its delivery; anything else overdue by STRANDED_AFTER is queued again.
+    """
+    now = timezone.now()
+    overdue = Delivery.objects.filter(
+        status=Delivery.PENDING, next_attempt_at__lte=now - STRANDED_AFTER
+    )
+    overdue = list(overdue.order_by("next_attempt_at").values_list("pk", flat=True)[:500])
+    if not overdue:
+        return 0
+    waiting = DBTaskResult.objects.filter(task_path=send_delivery.module_path).filter(
+        Q(status=TaskResultStatus.READY)
+        | Q(status=TaskResultStatus.RUNNING, started_at__gte=now - lease())
+    )
+    held = {entry["args"][0] for entry in waiting.values_list("args_kwargs", flat=True)}
+    stranded = [pk for pk in overdue if pk not in held]
+    for pk in stranded:
+        send_delivery.enqueue(pk)
+    if stranded:
+        logger.warning("Queued %s stranded webhook deliveries again", len(stranded))
+    return len(stranded)

@@ -3,13 +3,15 @@
 Wagtail's page_published and page_unpublished signals fire for editors' actions, the v3 API
 and the scheduler alike, so a scheduled publish is a publish here too. Queueing is a few
 inserts in the publishing transaction (a rolled-back publish announces nothing); sending is
-the delivery worker's job (mipcms/webhooks/delivery.py), so publishing never waits for a
-receiver. A failure to queue is logged and never fails the publish.
+a background task for each (mipcms/webhooks/delivery.py), so publishing never waits for a
+receiver. A failure to queue is logged and never fails the publish. A STAGING copy of the
+site queues nothing: its partners are production's.
 """
 
 import json
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
@@ -17,8 +19,8 @@ from wagtail.signals import page_published, page_unpublished
 
 from home.privacy import page_restricted, visible_pages
 from home.representations import api_detail_url
-from mipcms.worker import wake_workers
 
+from .delivery import queue_attempts
 from .models import Delivery, Subscription
 
 logger = logging.getLogger(__name__)
@@ -55,7 +57,7 @@ def queue(page, event, subscriptions):
     ]
     with transaction.atomic():  # a savepoint: if this fails, the publish still stands
         Delivery.objects.bulk_create(deliveries)
-    wake_workers()
+    queue_attempts(deliveries)
     return deliveries
 
 
@@ -103,6 +105,8 @@ def unpublished_event(page):
 
 
 def _safely(page, event_for):
+    if settings.STAGING:
+        return
     try:
         subscriptions = list(Subscription.objects.filter(active=True))
         event = event_for(page) if subscriptions else None

@@ -42,51 +42,24 @@ def get(url, timeout=10, headers=None):
         return error.code, error.headers, error.read()
 
 
-class Gunicorn:
-    """`gunicorn mipcms.wsgi` on a free port with the given environment, logging to a file."""
+class Service:
+    """A `manage.py <command>` process (run_scheduler, run_worker), logging to a file."""
 
-    def __init__(self, log_path, env, workers=2, settings_module="mipcms.settings.test"):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+    def __init__(self, log_path, command, env, settings_module="mipcms.settings.test"):
+        self.command = command
         self.log_path = Path(log_path)
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": settings_module,
-            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-            **env,
-        }
-        self.workers = workers
+        self.env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module, **env}
         self.process = None
 
-    def start(self, ready_path="/", deadline_seconds=90):
-        """Start the server and wait until `ready_path` answers 200 (deadline, no sleep)."""
-        command = [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "mipcms.wsgi",
-            "--config",
-            "python:mipcms.gunicorn_conf",
-            "--bind",
-            f"127.0.0.1:{self.port}",
-            "--workers",
-            str(self.workers),
-        ]
+    def start(self):
+        return self.spawn([sys.executable, "manage.py", *self.command])
+
+    def spawn(self, command):
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(  # noqa: S603
             command, cwd=settings.BASE_DIR, env=self.env, stdout=log, stderr=log
         )
-        deadline = time.monotonic() + deadline_seconds
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited: {self.log()}")
-            try:
-                if get(self.url + ready_path, timeout=5)[0] == 200:
-                    return self
-            except OSError:
-                pass
-            time.sleep(0.1)  # polling a starting server; not waiting on a clock
-        raise RuntimeError(f"gunicorn did not answer within {deadline_seconds} s: {self.log()}")
+        return self
 
     def stop(self):
         """Stop gracefully (SIGTERM), and return the exit code."""
@@ -107,3 +80,41 @@ class Gunicorn:
 
     def __exit__(self, *exc_info):
         self.stop()
+
+
+class Gunicorn(Service):
+    """`gunicorn mipcms.wsgi` on a free port with the given environment, logging to a file."""
+
+    def __init__(self, log_path, env, workers=2, settings_module="mipcms.settings.test"):
+        env = {"MEDIA_ROOT": str(settings.MEDIA_ROOT), **env}
+        super().__init__(log_path, ["gunicorn"], env, settings_module)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.workers = workers
+
+    def start(self, ready_path="/", deadline_seconds=90):
+        """Start the server and wait until `ready_path` answers 200 (deadline, no sleep)."""
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "mipcms.wsgi",
+            "--config",
+            "python:mipcms.gunicorn_conf",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(self.workers),
+        ]
+        self.spawn(command)
+        deadline = time.monotonic() + deadline_seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited: {self.log()}")
+            try:
+                if get(self.url + ready_path, timeout=5)[0] == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.1)  # polling a starting server; not waiting on a clock
+        raise RuntimeError(f"gunicorn did not answer within {deadline_seconds} s: {self.log()}")

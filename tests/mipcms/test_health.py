@@ -22,19 +22,30 @@ from django.db import OperationalError, connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from mipcms.cache import outages, redis_cache_settings
 from mipcms.models import Heartbeat
 from mipcms.scheduler import Scheduler
-from mipcms.webhooks.delivery import WebhookWorker
+from mipcms.task_worker import HEARTBEAT as TASK_WORKER
+from mipcms.webhooks.delivery import send_delivery
 from mipcms.webhooks.models import Delivery, Subscription
 from tests.clock import clock_at
 from tests.mipcms.services import redis_or_skip
 from tests.news.factories import NewsArticlePageFactory
 from tests.outage import TCPProxy
 from tests.polling import wait_for
+from tests.tasks import worker
 
-CHECKS = {"database", "cache", "storage", "scheduler", "webhook_worker", "webhook_queue"}
+CHECKS = {
+    "database",
+    "cache",
+    "storage",
+    "scheduler",
+    "task_worker",
+    "task_queue",
+    "webhook_queue",
+}
 
 
 def ready(**headers):
@@ -50,9 +61,9 @@ def failing(body):
 
 
 def workers_check_in():
-    """Both background workers record a heartbeat now, as `run_scheduler` does."""
+    """Both background processes record a heartbeat now, as `run_scheduler` and `run_worker` do."""
     Heartbeat.beat(Scheduler.heartbeat)
-    Heartbeat.beat(WebhookWorker.heartbeat)
+    Heartbeat.beat(TASK_WORKER)
 
 
 # Live ---------------------------------------------------------------------------------
@@ -85,7 +96,7 @@ def test_ready_names_a_scheduler_that_stopped_checking_in():
     with clock_at(now):
         workers_check_in()
     with clock_at(now + datetime.timedelta(seconds=50)):
-        Heartbeat.beat(WebhookWorker.heartbeat)
+        Heartbeat.beat(TASK_WORKER)
         assert ready()[0] == 200  # 50 s old: still fresh
     with clock_at(now + datetime.timedelta(seconds=61)):
         status, body = ready()
@@ -96,8 +107,8 @@ def test_ready_names_a_scheduler_that_stopped_checking_in():
 @pytest.mark.django_db
 def test_ready_names_workers_that_never_checked_in():
     status, body = ready()
-    assert (status, failing(body)) == (503, {"scheduler", "webhook_worker"})
-    assert "never" in body["checks"]["webhook_worker"]["detail"]
+    assert (status, failing(body)) == (503, {"scheduler", "task_worker"})
+    assert "never" in body["checks"]["task_worker"]["detail"]
 
 
 @pytest.mark.django_db
@@ -135,6 +146,27 @@ def test_ready_names_a_stuck_webhook_queue():
 
     stuck.status = Delivery.DELIVERED
     stuck.save()
+    assert ready()[0] == 200
+
+
+@pytest.mark.django_db
+def test_ready_names_a_stuck_task_queue(task_queue):
+    """Tasks waiting past their moment: the worker is gone or stuck, though it may still beat."""
+    workers_check_in()
+    now = timezone.now()
+    with clock_at(now - datetime.timedelta(minutes=1)):
+        send_delivery.enqueue(1)  # due a minute ago: the worker is on it
+    assert ready()[0] == 200
+    with clock_at(now - datetime.timedelta(minutes=10)):
+        send_delivery.enqueue(2)
+    later = send_delivery.using(run_after=now - datetime.timedelta(minutes=8)).enqueue(3)
+    status, body = ready()
+    assert (status, failing(body)) == (503, {"task_queue"})
+    assert "2 tasks due for more than 5 minutes" in body["checks"]["task_queue"]["detail"]
+
+    DBTaskResult.objects.exclude(pk=later.id).delete()
+    assert ready()[0] == 503  # deferred, then forgotten: as stuck
+    DBTaskResult.objects.all().delete()
     assert ready()[0] == 200
 
 
@@ -201,7 +233,13 @@ def test_ready_answers_503_json_while_the_database_is_away():
     ):
         status, body = ready()
     assert status == 503
-    assert failing(body) == {"database", "scheduler", "webhook_worker", "webhook_queue"}
+    assert failing(body) == {
+        "database",
+        "scheduler",
+        "task_worker",
+        "task_queue",
+        "webhook_queue",
+    }
     # What failed, not the server's address: the endpoint is public.
     assert "10.1.2.3" not in str(body)
 
@@ -210,7 +248,7 @@ def test_ready_answers_503_json_while_the_database_is_away():
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.parametrize("worker_class", [Scheduler, WebhookWorker])
+@pytest.mark.parametrize("worker_class", [Scheduler])
 def test_a_running_worker_keeps_checking_in_while_it_sleeps(news_index, worker_class, monkeypatch):
     """The real loop in a thread, asleep until a post due in a day: it still beats."""
     # Without PostgreSQL's NOTIFY (SQLite) the loop would look again every 2 s; here it
@@ -241,6 +279,25 @@ def test_a_running_worker_keeps_checking_in_while_it_sleeps(news_index, worker_c
     assert body["checks"][worker.heartbeat]["status"] == "ok"
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_running_task_worker_keeps_checking_in_while_the_queue_is_empty(monkeypatch):
+    monkeypatch.setattr("mipcms.task_worker.HEARTBEAT_SECONDS", 0.5)  # production: 15 s
+    runner = worker(interval=0.5)
+    thread = threading.Thread(target=runner.run, daemon=True)
+    thread.start()
+    try:
+        first = wait_for(lambda: Heartbeat.objects.filter(worker=TASK_WORKER).first())
+        assert first is not None, "no heartbeat from the running task worker"
+        later = wait_for(
+            lambda: Heartbeat.objects.filter(worker=TASK_WORKER, beat_at__gt=first.beat_at).first()
+        )
+    finally:
+        runner.running = False
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert later is not None, "no second heartbeat while idle"
+
+
 @pytest.mark.django_db
 def test_a_worker_that_cannot_check_in_logs_it_and_carries_on(caplog):
     """While the database is away the heartbeat fails: one warning, no crash of the loop."""
@@ -259,29 +316,36 @@ def test_a_worker_that_cannot_check_in_logs_it_and_carries_on(caplog):
 @pytest.mark.subprocess
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a second process on one database")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_run_scheduler_checks_in_for_both_workers(tmp_path):
-    """The command production runs: its scheduler and webhook thread both check in."""
+def test_run_scheduler_and_run_worker_check_in(tmp_path):
+    """The commands production runs: the scheduler and the task worker both check in."""
     db = connection.settings_dict
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "mipcms.settings.test",
+        "TEST_TASK_QUEUE": "database",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
     }
-    log = (tmp_path / "run_scheduler.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "manage.py", "run_scheduler"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=log,
-        stderr=log,
-    )
+    log_path = tmp_path / "services.log"
+    log = log_path.open("w")
+    processes = [
+        subprocess.Popen(  # noqa: S603  (our own commands)
+            [sys.executable, "manage.py", command],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=log,
+        )
+        for command in ("run_scheduler", "run_worker")
+    ]
     try:
         both = wait_for(lambda: Heartbeat.objects.count() == 2, seconds=30)
         status, body = ready()
     finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=20)
-    assert both, (tmp_path / "run_scheduler.log").read_text()
+        for process in processes:
+            process.send_signal(signal.SIGTERM)
+        for process in processes:
+            process.wait(timeout=20)
+    assert both, log_path.read_text()
     assert (status, failing(body)) == (200, set())
 
 
@@ -306,16 +370,16 @@ def test_dashboard_warns_staff_while_a_worker_is_silent(client, django_user_mode
         client.force_login(django_user_model.objects.create_superuser("webmaster", "", "pw"))
         text = warning_text(client)
         assert "Scheduled publishing has never checked in" in text
-        assert "Webhook delivery has never checked in" in text
+        assert "Background tasks (cache purges, search index, webhooks) has never" in text
 
         workers_check_in()
         assert warning_text(client) is None
 
     with clock_at(started + datetime.timedelta(seconds=90)):
-        Heartbeat.beat(WebhookWorker.heartbeat)
+        Heartbeat.beat(TASK_WORKER)
         text = warning_text(client)
     assert "Scheduled publishing has not checked in since Mar 2, 2036, 9:00 a.m. CST" in text
-    assert "Webhook delivery" not in text
+    assert "Background tasks" not in text
 
     Heartbeat.beat(Scheduler.heartbeat)
     assert warning_text(client) is None

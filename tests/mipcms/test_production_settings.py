@@ -64,6 +64,7 @@ print(json.dumps({
     "sentry": {k: client.options[k] for k in ("environment", "release", "send_default_pii")},
     "sentry_django": "django" in client.integrations,
     "logging": settings.LOGGING["formatters"],
+    "tasks": {alias: options["BACKEND"] for alias, options in settings.TASKS.items()},
 }))
 """
 
@@ -97,6 +98,15 @@ def test_every_optional_backend_switched_on_passes_the_deploy_checks():
     }
     assert built["sentry_django"] is True
     assert "json" in built["logging"]
+    # Background work waits in the database queue for `manage.py run_worker`.
+    assert built["tasks"]["default"] == "django_tasks_db.DatabaseBackend"
+
+
+def test_a_staging_copy_purges_no_cdn():
+    """STAGING=true (a restored backup): the CDN of production is never purged from it."""
+    _, built = run_production({**EVERY_BACKEND, "STAGING": "true"})
+    assert built["frontend_cache"] == []
+    assert built["sentry"]["environment"] == "staging"
 
 
 def test_a_half_configured_backend_stops_production_with_a_clear_message():

@@ -42,3 +42,8 @@ def receiver():
     receiver = Receiver()
     yield receiver
     receiver.close()
+
+
+@pytest.fixture(autouse=True)
+def _deliveries_wait_in_the_queue(task_queue):
+    """Webhook tests run deliveries as the task worker does: queued first, then run."""

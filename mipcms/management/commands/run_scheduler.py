@@ -1,4 +1,4 @@
-"""`manage.py run_scheduler`: the background process (scheduled publishing, webhook delivery)."""
+"""`manage.py run_scheduler`: the scheduler process (publishing and expiry on time)."""
 
 import signal
 import threading
@@ -8,15 +8,14 @@ from django.core.management.base import BaseCommand
 from django.utils import autoreload
 
 from mipcms.scheduler import Scheduler
-from mipcms.webhooks.delivery import WebhookWorker
 
 
 class Command(BaseCommand):
-    """The background service that `make run` starts and docs/deployment.md runs in production."""
+    """The scheduler service that `make run` starts and docs/deployment.md runs in production."""
 
     help = (
         "Publish pages at their go-live time and unpublish them at their expiry time, within "
-        "seconds, and deliver webhooks, for as long as it runs. Safe to run more than once."
+        "seconds, for as long as it runs. Safe to run more than once."
     )
 
     def add_arguments(self, parser):
@@ -30,29 +29,21 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, once=False, reload=False, **options):
+        if settings.STAGING:
+            self.stderr.write("STAGING is on: nothing is published or unpublished on schedule.")
         stop = threading.Event()
-        scheduler, webhooks = Scheduler(stop), WebhookWorker(stop)
+        scheduler = Scheduler(stop)
         if once:
             scheduler.check_in()
-            webhooks.check_in()
             done = scheduler.run_due()
-            sent = webhooks.run_due()
-            self.stdout.write(f"{done} scheduled change(s) made, {sent} webhook(s) attempted.")
+            self.stdout.write(f"{done} scheduled change(s) made.")
             return
         # systemd and process managers stop services with SIGTERM: finish the item in hand.
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
-
-        def serve():
-            # Its own thread, so a slow receiver never delays a scheduled publish.
-            sender = threading.Thread(target=webhooks.run_forever, name="webhooks", daemon=True)
-            sender.start()
-            scheduler.run_forever()
-            sender.join(timeout=settings.WEBHOOK_TIMEOUT_SECONDS + 5)
-
         try:
             if reload:
-                autoreload.run_with_reloader(serve)
+                autoreload.run_with_reloader(scheduler.run_forever)
             else:
-                serve()
+                scheduler.run_forever()
         except KeyboardInterrupt:
             stop.set()
