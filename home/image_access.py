@@ -13,7 +13,8 @@ saved, anything deleted), with pages' live state (publishing by an editor, the v
 scheduler; unpublishing; the scheduler's expiry), with view restrictions on pages and
 collections, a page or collection moved, an image's collection. Each of those notes what it
 touched (`touch`), through Wagtail's own signals: the reference index's task finishing (the
-one place where what an object uses is recorded, in the request or in a worker alike),
+one place where what an object uses is recorded; inline, mipcms/task_routing.py, but a
+worker would do too),
 reference rows deleted, page_published/page_unpublished, post_page_move, treebeard's
 path_updated (a collection moved), restrictions and images saved.
 When the transaction commits, `sync` asks in one query which of the touched images are
