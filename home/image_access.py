@@ -218,6 +218,7 @@ def sync(condition, force=False):
     for private, images in flips.items():  # going private first: it is the urgent one
         if not images:
             continue
+        state = "private" if private else "public"
         model.objects.filter(pk__in=images).update(files_private=private)
         try:
             storage.set_public(images.values(), public=not private)
@@ -227,9 +228,9 @@ def sync(condition, force=False):
         except Exception:
             # The next sync of these images tries again; sync_image_files does all.
             model.objects.filter(pk__in=images).update(files_private=not private)
-            logger.exception("Could not make the files of images %s %s", list(images), private)
+            logger.exception("Could not make image files %s: images %s", state, list(images))
             raise
-        logger.info("Image files %s: images %s", "private" if private else "public", list(images))
+        logger.info("Image files %s: images %s", state, list(images))
     return len(changed)
 
 
@@ -279,5 +280,5 @@ def connect_signals():
             sender=CollectionViewRestriction,
             dispatch_uid=f"{uid}.cvr",
         )
-    path_updated.connect(_collection_moved, sender=Collection, dispatch_uid=f"{uid}.moved")
+    path_updated.connect(_collection_moved, sender=Collection, dispatch_uid=f"{uid}.collection")
     post_save.connect(_image_saved, sender=get_image_model(), dispatch_uid=f"{uid}.image")

@@ -11,15 +11,18 @@ import datetime
 import io
 import re
 from html import unescape
+from unittest import mock
 from urllib.parse import urlsplit
 
 import pytest
+from botocore.exceptions import EndpointConnectionError
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from mipcms.scheduler import Scheduler
-from research.models import ResearchIndexPage
+from mipcms.storage import MediaStorage
+from research.models import ResearchIndexPage, ResearchReportPage
 from tests.api.v3.clients import APIClient, create_token
 from tests.clock import clock_at
 from tests.factories import stream
@@ -280,3 +283,23 @@ def test_sync_image_files_sets_every_images_files_afresh(
     }
     with pytest.raises(CommandError, match="MEDIA_S3_ACLS=true"):
         call_command("sync_image_files")
+
+
+def test_a_store_away_during_a_sync_fails_no_publish_and_is_caught_up(
+    s3_media, statuses, commit, caplog
+):
+    """The publish stands; the files change at the image's next sync once the store is back."""
+    image = ImageFactory()
+    with commit():
+        report = report_using(image, "listing")
+    away = EndpointConnectionError(endpoint_url="http://bucket.invalid")
+    with mock.patch.object(MediaStorage, "set_public", side_effect=away), commit():
+        report.save_revision().publish()
+    assert ResearchReportPage.objects.get(pk=report.pk).live
+    assert statuses(image) == [FORBIDDEN], "still private: fails closed"
+    assert "Could not make image files public" in caplog.text
+
+    with commit():
+        image.refresh_from_db()
+        image.save()  # any later change that touches the image
+    assert statuses(image) == [OK]
