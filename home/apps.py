@@ -17,3 +17,7 @@ class HomeConfig(AppConfig):
         # process (its decompression-bomb check): tied to the upload limit, no code path can
         # decode a pixel bomb into memory. Pillow is configured through this module variable.
         Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+
+        from home import image_access  # needs the models, so not at the top
+
+        image_access.connect_signals()

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import subprocess
+from contextlib import nullcontext
 from pathlib import Path
 
 from django.conf import settings
@@ -92,22 +93,32 @@ def copy_media_in(source, storage, replace=False):
     """Save every file under `source` into `storage` under the same name; the count.
 
     The database refers to files by name, so names must come back exactly: an existing
-    file of the same name is an error unless `replace`, which deletes it first.
+    file of the same name is an error unless `replace`, which deletes it first. Where the
+    storage can keep hidden images' files private (S3 with ACLs), every image file comes
+    back private, since which are hidden is the database's to say: `manage.py
+    sync_image_files` then opens the others.
     """
     count = 0
     source = Path(source)
-    for path in sorted(p for p in source.rglob("*") if p.is_file()):
-        name = path.relative_to(source).as_posix()
-        if storage.exists(name):
-            if not replace:
-                raise BackupError(f"media file {name} exists already (restore --force replaces)")
-            storage.delete(name)
-        with path.open("rb") as handle:
-            saved = storage.save(name, File(handle, name=path.name))
-        if saved != name:
-            raise BackupError(f"media file {name} was saved as {saved}")
-        count += 1
+    private = getattr(storage, "controls_access", False)
+    with storage.private_uploads() if private else nullcontext():
+        for path in sorted(p for p in source.rglob("*") if p.is_file()):
+            count += _copy_file_in(source, path, storage, replace)
     return count
+
+
+def _copy_file_in(source, path, storage, replace):
+    """Save one file of the backup under its own name; 1."""
+    name = path.relative_to(source).as_posix()
+    if storage.exists(name):
+        if not replace:
+            raise BackupError(f"media file {name} exists already (restore --force replaces)")
+        storage.delete(name)
+    with path.open("rb") as handle:
+        saved = storage.save(name, File(handle, name=path.name))
+    if saved != name:
+        raise BackupError(f"media file {name} was saved as {saved}")
+    return 1
 
 
 def backup(destination):

@@ -35,9 +35,12 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             else settings.CONTENT_SECURITY_POLICY
         )
         parts.config = default_config(policy["DIRECTIVES"])
-        media = media_origin()
+        media = [media_origin()]
+        if policy is settings.ADMIN_CONTENT_SECURITY_POLICY:
+            media.append(signed_media_origin())
+        media = sorted({host for host in media if host})
         if media:
-            parts.update = {**(parts.update or {}), "img-src": [media], "media-src": [media]}
+            parts.update = {**(parts.update or {}), "img-src": media, "media-src": media}
         return parts
 
 
@@ -58,11 +61,21 @@ def media_origin():
     return origin(default_storage.url("images/address-probe.png"))
 
 
+@cache
+def signed_media_origin():
+    """Where staff's signed addresses of hidden images point (the bucket, even behind a CDN
+    domain: home/image_access.py), or "" where the storage signs nothing."""
+    if not getattr(default_storage, "controls_access", False):
+        return ""
+    return origin(default_storage.signed_url("images/address-probe.png"))
+
+
 @receiver(setting_changed)
 def forget_media_origin(*, setting, **kwargs):
     """Tests that switch the media storage or its address get the new host."""
     if setting in {"STORAGES", "MEDIA_URL"}:
         media_origin.cache_clear()
+        signed_media_origin.cache_clear()
 
 
 def origin(url):

@@ -4,6 +4,7 @@ import logging
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from PIL.Image import DecompressionBombError
 from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
@@ -13,8 +14,12 @@ from wagtail.images.models import (
     Image,
     ImageQuerySet,
     SourceImageIOError,
+    WagtailImageField,
+    WagtailImageFieldFile,
+    get_upload_to,
 )
 
+from home import image_access
 from home.api_fields import Represented
 from home.privacy import collection_restricted
 from home.renditions import specs
@@ -34,8 +39,31 @@ class CustomImageQuerySet(ImageQuerySet):
         )
 
 
+class ImageFieldFile(WagtailImageFieldFile):
+    """An image's original file, at a signed, short-lived address while the image is hidden."""
+
+    @property
+    def url(self):
+        if self.instance.files_private:
+            return image_access.signed_url(self) or super().url
+        return super().url
+
+
+class ImageFileField(WagtailImageField):
+    """Wagtail's image file field, whose address follows the image's visibility."""
+
+    attr_class = ImageFieldFile
+
+
 class CustomImage(AbstractImage):
     """An image in the media library, with default alt text and a photo credit."""
+
+    file = ImageFileField(
+        verbose_name=_("file"),
+        upload_to=get_upload_to,
+        width_field="width",
+        height_field="height",
+    )
 
     alt_text = models.CharField(
         max_length=255,
@@ -47,6 +75,12 @@ class CustomImage(AbstractImage):
     )
     credit = models.CharField(
         max_length=255, blank=True, help_text="Photographer or source, shown with the image."
+    )
+    # Kept in step with home.privacy by home/image_access.py (its docstring says why stored).
+    files_private = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Whether the image's files are private in the media store (hidden image).",
     )
 
     admin_form_fields = (*Image.admin_form_fields, "alt_text", "credit")
@@ -73,6 +107,29 @@ class CustomImage(AbstractImage):
     def default_alt_text(self):
         """Alt text for the image when a block or page gives none."""
         return self.alt_text or super().default_alt_text
+
+    def save(self, *args, **kwargs):
+        """Save; a new file of an image visitors may not see is uploaded private.
+
+        The files' state is home/image_access.py's to write: a save never puts back the value
+        this instance was loaded with, since a sync may have changed it since.
+        """
+        if not self.file or self.file._committed:
+            image_access.stored_private(self)
+            return super().save(*args, **kwargs)
+        self.files_private = image_access.hidden_now(self)
+        with image_access.private_uploads(self.files_private):
+            return super().save(*args, **kwargs)
+
+    def create_rendition(self, filter):
+        """Wagtail's; the file of a hidden image's rendition is private from its upload."""
+        with image_access.private_uploads(image_access.stored_private(self)):
+            return super().create_rendition(filter)
+
+    def create_renditions(self, *filters):
+        """Wagtail's; the files of a hidden image's renditions are private from their upload."""
+        with image_access.private_uploads(image_access.stored_private(self)):
+            return super().create_renditions(*filters)
 
     def generate_rendition_file(self, filter, *, source=None):
         """Wagtail's, but an original that is too big or broken to decode fails cleanly.
@@ -103,6 +160,13 @@ class CustomRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+    @property
+    def url(self):
+        """The file's address: signed and short-lived while the image is hidden (staff only)."""
+        if self.image.files_private:
+            return image_access.signed_url(self.file) or self.file.url
+        return self.file.url
 
 
 class CustomDocument(AbstractDocument):

@@ -10,7 +10,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 
 from .endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
 from .preview import PreviewEndpoint
-from .v3 import v3_api
+from .v3 import use_library_privacy_rule, v3_api
 from .v3_requests import checked_urls
 
 v2_router = WagtailAPIRouter("wagtailapi")
@@ -24,6 +24,9 @@ def api_not_found(request, path=""):
     """A JSON 404 for an address under /api/ that no endpoint answers."""
     return JsonResponse({"message": "not found"}, status=404)
 
+
+# v3's image and document routers exist only now that every app is ready (see the function).
+use_library_privacy_rule()
 
 urlpatterns = [
     path("v2/", v2_router.urls),

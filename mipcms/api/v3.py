@@ -13,7 +13,7 @@ from wagtail.api.v3.urls import api as v3_api
 from wagtail.models import Page
 from wagtail.utils.forms import FormValidationError
 
-from home.privacy import public_pages
+from home.privacy import public_documents, public_images, public_pages
 
 # Wagtail's own rule for anonymous v3 reads: live, no view restriction the request passes.
 wagtail_public_pages = v3_querysets.get_public_pages_queryset
@@ -32,15 +32,65 @@ def public_pages_for(request, model):
 
 
 def use_site_privacy_rule():
-    """Make v3's anonymous reads use `public_pages_for` (called once, from AppConfig.ready).
+    """Make v3's anonymous reads follow the site's rule (called once, from AppConfig.ready).
 
     Wagtail 8.0.1 offers no hook for v3's public queryset: every read endpoint (list, detail,
     find, the `child_of`-style filters) calls `get_pages_queryset`, which looks up
     `get_public_pages_queryset` in wagtail.api.v3.querysets. Replacing that one name keeps
     Wagtail's endpoints whole; tests/api/test_privacy.py fails if an upgrade bypasses it.
+    Images and documents: `use_library_privacy_rule`.
     """
     v3_querysets.get_public_pages_queryset = public_pages_for
     show_only_public_relatives()
+
+
+def use_library_privacy_rule():
+    """Make v3's anonymous image and document reads apply the embargo (`home.privacy`).
+
+    Wagtail 8.0.1's image and document list and detail endpoints look up
+    `get_images_queryset` and `get_documents_queryset` in their router modules, which keep
+    out only private collections. Those modules exist once wagtail.images and
+    wagtail.documents are ready, after this app, so the API's URLs (mipcms/api/urls.py,
+    loaded once every app is ready) call this as they mount v3. Tests:
+    tests/mipcms/test_s3_image_access.py, tests/home/test_embargoed_files.py.
+    """
+    # Imported here: importing them before their apps are ready fails (see above).
+    from wagtail.documents.api.v3 import router as documents
+    from wagtail.images.api.v3 import router as images
+
+    if images.get_images_queryset is not images_for:
+        wagtail_rules.update(images=images.get_images_queryset)
+        wagtail_rules.update(documents=documents.get_documents_queryset)
+        images.get_images_queryset = images_for
+        documents.get_documents_queryset = documents_for
+
+
+# Wagtail's own rules for v3's image and document reads (private collections only).
+wagtail_rules = {}
+
+
+def images_for(request):
+    """The images a v3 client may read: Wagtail's rule, and for anonymous clients the embargo.
+
+    An embargoed image (used only by pages not live and public) is as hidden as in v2; staff
+    with a token still read it, and get a signed download URL (home/image_access.py).
+    """
+    images = wagtail_rules["images"](request)
+    return images if request.user.is_authenticated else only_ids_of(images, public_images)
+
+
+def documents_for(request):
+    """The documents a v3 client may read: Wagtail's rule, and for anonymous ones the embargo."""
+    documents = wagtail_rules["documents"](request)
+    return documents if request.user.is_authenticated else only_ids_of(documents, public_documents)
+
+
+def only_ids_of(queryset, rule):
+    """The queryset narrowed to what `rule` lets through, as a list of ids (a subquery).
+
+    Search backends take plain field filters only, not the rule's subqueries (as for pages).
+    """
+    return queryset.filter(pk__in=rule(queryset.model.objects.all()).values("pk"))
 
 
 def readable(page, request):

@@ -21,6 +21,7 @@ from wagtail.models import (
 from mipcms.scheduler import Scheduler
 from news.models import NewsIndexPage
 from research.models import ResearchIndexPage
+from tests.api.v3.clients import APIClient, create_token
 from tests.clock import clock_at
 from tests.factories import stream
 from tests.home.factories import DocumentFactory, ImageFactory, PersonFactory
@@ -73,6 +74,16 @@ def test_an_embargoed_file_is_indistinguishable_from_a_missing_one(client, resea
     assert (embargoed.status_code, embargoed.content) == (missing.status_code, missing.content)
     assert pdf.pk not in api_document_ids(client)
     assert client.get(f"/api/v2/documents/{pdf.pk}/").status_code == 404
+
+
+def test_v3_lists_an_embargoed_pdf_for_staff_only(client, research, admin_user):
+    """Anonymous v3 reads of the document library apply the embargo, as v2 does."""
+    _, pdf = report_with_pdf(research)
+    assert client.get(f"/api/v3/documents/{pdf.pk}/").status_code == 404
+    listed = client.get("/api/v3/documents/?limit=100").json()["items"]
+    assert pdf.pk not in {item["id"] for item in listed}
+    staff = APIClient(create_token(admin_user)).get(f"documents/{pdf.pk}/")
+    assert staff.status_code == 200
 
 
 def test_publishing_the_report_releases_its_pdf(client, research):

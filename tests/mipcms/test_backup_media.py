@@ -45,9 +45,12 @@ def test_media_go_from_a_bucket_to_a_folder_and_into_another_bucket(s3_bucket, t
     assert copy_media_in(tmp_path, copy) == 3
     for name, data in FILES.items():
         assert copy.open(name).read() == data
-    # Restored with the same rules as uploads: images public, documents private.
-    assert public(client, copy_bucket, "images/river.fill-640x360.jpg")
+    # Restored private, images too: which images visitors may see is the database's to say,
+    # and `manage.py sync_image_files` opens those (tests/mipcms/test_s3_image_access.py).
+    assert not public(client, copy_bucket, "images/river.fill-640x360.jpg")
+    assert not public(client, copy_bucket, "original_images/river.jpg")
     assert not public(client, copy_bucket, "documents/board-minutes.pdf")
+    assert public(client, production.bucket_name, "images/river.fill-640x360.jpg"), "uploads"
 
     # Names must come back exactly (the database refers to them): no silent renames.
     with pytest.raises(BackupError, match="exists already"):

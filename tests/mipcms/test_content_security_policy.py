@@ -94,6 +94,24 @@ def test_images_from_s3_media_storage_are_allowed(client, article, settings):
     assert "https://media.example.net" in directives["img-src"]
 
 
+def test_the_admin_may_show_hidden_images_from_the_bucket_behind_a_cdn_domain(
+    client, admin_client, article, settings
+):
+    """Staff's signed addresses of hidden images go to the bucket itself (home/image_access.py)."""
+    environ = {
+        "MEDIA_S3_BUCKET": "mip-media",
+        "MEDIA_S3_REGION": "us-east-1",
+        "MEDIA_S3_CUSTOM_DOMAIN": "media.example.net",
+        "MEDIA_S3_ACCESS_KEY_ID": "key",
+        "MEDIA_S3_SECRET_ACCESS_KEY": "secret",
+    }
+    settings.STORAGES = {**settings.STORAGES, "default": s3_storage_settings(environ)}
+    admin = policy(admin_client.get("/admin/"))["img-src"]
+    assert "https://media.example.net" in admin
+    assert [host for host in admin if "mip-media" in host and "amazonaws.com" in host]
+    assert not [host for host in policy(client.get(article.url))["img-src"] if "mip-media" in host]
+
+
 def test_the_media_host_is_asked_of_the_storage_once_not_per_response(client, article, settings):
     """S3 signs every URL it is asked for: the policy must not cost a signature per request."""
     settings.MEDIA_URL = "https://media.example.org/mipcms/"

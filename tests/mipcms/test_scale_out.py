@@ -129,8 +129,13 @@ def test_two_app_servers_two_schedulers_and_a_worker_act_as_one_site(
             parent=news, title="Stormwater fees, explained", listing_image=image, publish=False
         )
         assert get(b.url + f"/api/v2/pages/{page.pk}/")[0] == 404
+        # Its image is embargoed: its file is private in the bucket until A publishes it.
+        _, bucket, environ = s3_bucket
+        original = f"{environ['MEDIA_S3_ENDPOINT_URL']}/{bucket}/{image.file.name}"
+        assert get(original)[0] == 403
         status, _ = request(a, "POST", f"/api/v3/pages/{page.pk}/actions/publish/", token)
         assert status == 200
+        assert get(original)[0] == 200
         page.refresh_from_db()
         assert page.live
         assert shows(b, news.url, "Stormwater fees, explained")

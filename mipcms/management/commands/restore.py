@@ -1,6 +1,7 @@
 """`manage.py restore <folder>`: load a backup into a fresh database and media storage."""
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.management.base import BaseCommand, CommandError
 
 from mipcms.backup import BackupError, restore
@@ -32,6 +33,11 @@ class Command(BaseCommand):
             f"{settings.DATABASES['default']['NAME']}, and {result['media_files_restored']} "
             "media file(s)."
         )
+        if getattr(storages["default"], "controls_access", False):
+            self.stdout.write(
+                "Image files were restored private: run `manage.py sync_image_files` (after "
+                "`migrate`, if needed) to make public those visitors may see."
+            )
         if settings.STAGING:
             self.stdout.write(
                 "STAGING is on: this copy sends no webhooks or CDN purges and publishes "
