@@ -21,6 +21,7 @@ import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from botocore.config import Config
 from botocore.exceptions import ClientError
 from django.core.exceptions import ImproperlyConfigured
 from storages.backends.s3 import S3Storage
@@ -50,9 +51,19 @@ def private_uploads(private=True):
 class MediaStorage(S3Storage):
     """django-storages' S3 backend: images public-read (unless hidden), everything else private."""
 
-    def __init__(self, object_acls=True, **settings):
+    def __init__(self, object_acls=True, timeout=None, **settings):
         self.object_acls = object_acls
         super().__init__(**settings)
+        if timeout:
+            # botocore waits 60 s to connect and per read, and retries: a store that hangs
+            # would hold a publish (the image files' sync) or /health/ready for minutes.
+            self.client_config = self.client_config.merge(
+                Config(
+                    connect_timeout=timeout,
+                    read_timeout=timeout,
+                    retries={"max_attempts": 2, "mode": "standard"},
+                )
+            )
 
     def get_object_parameters(self, name):
         """Upload parameters per file: a public ACL for images only, and not for hidden ones."""
@@ -112,6 +123,7 @@ def s3_storage_settings(environ):
         "custom_domain": environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
         "addressing_style": environ.get("MEDIA_S3_ADDRESSING_STYLE") or None,
         "object_acls": environ.get("MEDIA_S3_ACLS", "true").strip().lower() in {"1", "true"},
+        "timeout": float(environ.get("MEDIA_S3_TIMEOUT_SECONDS") or 5),
         # Plain, unsigned URLs: image URLs go into cached pages and API responses, so they
         # must not expire. Private files are never linked to visitors (module docstring);
         # staff get signed addresses of hidden images' files (signed_url), short-lived.

@@ -12,8 +12,10 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from unittest import mock
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
@@ -27,6 +29,7 @@ from django_tasks_db.models import DBTaskResult
 from mipcms.cache import outages, redis_cache_settings
 from mipcms.models import Heartbeat
 from mipcms.scheduler import Scheduler
+from mipcms.storage import s3_storage_settings
 from mipcms.task_worker import HEARTBEAT as TASK_WORKER
 from mipcms.webhooks.delivery import send_delivery
 from mipcms.webhooks.models import Delivery, Subscription
@@ -220,6 +223,31 @@ def test_ready_checks_media_in_s3(s3_media, s3_bucket):
     client.delete_bucket(Bucket=bucket)  # gone, as with a wrong bucket name
     status, body = ready()
     assert (status, failing(body)) == (503, {"storage"})
+
+
+@pytest.mark.django_db
+def test_ready_names_a_hung_s3_within_seconds(s3_bucket, settings):
+    """A store that accepts connections and never answers: botocore alone would wait 60 s per
+    read and retry; MEDIA_S3_TIMEOUT_SECONDS bounds it."""
+    workers_check_in()
+    endpoint = urlsplit(s3_bucket[2]["MEDIA_S3_ENDPOINT_URL"])
+    proxy = TCPProxy(endpoint.hostname, endpoint.port).start()
+    environ = {
+        **s3_bucket[2],
+        "MEDIA_S3_ENDPOINT_URL": f"http://127.0.0.1:{proxy.port}",
+        "MEDIA_S3_TIMEOUT_SECONDS": "1",
+    }
+    settings.STORAGES = {**settings.STORAGES, "default": s3_storage_settings(environ)}
+    try:
+        assert ready()[0] == 200
+        proxy.hang()
+        started = time.monotonic()
+        status, body = ready()
+        waited = time.monotonic() - started
+    finally:
+        proxy.stop()
+    assert (status, failing(body)) == (503, {"storage"})
+    assert waited < 10, f"the storage check took {waited:.1f} s"
 
 
 @pytest.mark.django_db
