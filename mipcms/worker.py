@@ -85,8 +85,8 @@ class Worker:
         return min(recheck, left if left > 0 else 1.0)
 
     def run_forever(self):
-        """Run until `stop` is set."""
-        self.listener = open_listener()
+        """Run until `stop` is set (it starts even while the database is away)."""
+        self.listen_again(starting=True)
         logger.info(
             "%s started (%s)",
             self.name,
@@ -96,6 +96,7 @@ class Worker:
             while not self.stop.is_set():
                 close_old_connections()
                 self.check_in()
+                self.listen_again()
                 try:
                     self.run_due()
                     pause = self.seconds_to_sleep()
@@ -129,18 +130,31 @@ class Worker:
                 return
 
     def _notified(self, timeout):
-        """True when a NOTIFY arrived within `timeout` seconds (reconnecting if need be)."""
+        """True when a NOTIFY arrived within `timeout` seconds, or the listener was lost."""
         try:
             return any(True for _ in self.listener.notifies(timeout=timeout, stop_after=1))
-        except Exception:
-            logger.warning("Lost the PostgreSQL listener connection; reconnecting", exc_info=True)
+        except Exception as error:
+            logger.warning("%s lost its PostgreSQL listener (%s); reconnecting", self.name, error)
             with suppress(Exception):
                 self.listener.close()
             self.listener = None
-            self.stop.wait(timeout)
-            with suppress(Exception):
-                self.listener = open_listener()
             return True  # something may have changed while we were not listening
+
+    def listen_again(self, starting=False):
+        """Open the LISTEN connection again if it was lost (the database was away).
+
+        Tried on every pass, so also after an outage longer than any one wait; until it
+        succeeds the worker looks every FALLBACK_RECHECK_SECONDS instead.
+        """
+        if self.listener is not None or connection.vendor != "postgresql":
+            return
+        try:
+            self.listener = open_listener()
+        except Exception as error:
+            logger.warning("%s cannot listen for changes yet: %s", self.name, error)
+            return
+        if not starting:
+            logger.info("%s listens for changes again (PostgreSQL NOTIFY)", self.name)
 
 
 def open_listener():
