@@ -93,3 +93,16 @@ def test_the_editor_submits_and_the_moderator_approves(demo_staff):
     article.refresh_from_db()
     assert article.live
     assert [message.to for message in mail.outbox] == [["editor@example.org"]]
+
+
+def test_the_admin_login_is_printed_in_development_and_refused_outside_it(settings):
+    """`ensure_admin` makes a superuser with a well-known password: never on a real site."""
+    settings.DEBUG = True
+    assert run("ensure_admin").strip() == (
+        "admin login (created): user 'admin', password 'mip-admin-demo'"
+    )
+    assert get_user_model().objects.get(username="admin").is_superuser
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="development only"):
+        run("ensure_admin", "--username", "root")
+    assert not get_user_model().objects.filter(username="root").exists()

@@ -2,7 +2,8 @@
 
 import os
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from site_setup.accounts import ensure_login, login_line
 
@@ -10,7 +11,10 @@ from site_setup.accounts import ensure_login, login_line
 class Command(BaseCommand):
     """Create the development admin account if it is missing, then print how to log in."""
 
-    help = "Create an admin login if none exists and print it. For development machines."
+    help = (
+        "Create an admin login if none exists and print it. Development machines only (needs "
+        "DEBUG): on a real site use createsuperuser."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default=os.environ.get("DEV_ADMIN_USERNAME", "admin"))
@@ -19,6 +23,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "A superuser with a well-known password: development only (createsuperuser)."
+            )
         username, password = options["username"], options["password"]
         state = ensure_login(
             username, password, superuser=True, first_name="Site", last_name="Admin"
