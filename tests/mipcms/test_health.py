@@ -6,11 +6,7 @@ fails. The dashboard tells staff when the scheduler or webhook delivery stopped 
 """
 
 import datetime
-import os
 import re
-import signal
-import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -18,7 +14,6 @@ from unittest import mock
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.db import OperationalError, connection
 from django.test import Client, override_settings
@@ -342,40 +337,8 @@ def test_a_worker_that_cannot_check_in_logs_it_and_carries_on(caplog):
     assert Heartbeat.objects.filter(worker="scheduler").exists()
 
 
-@pytest.mark.subprocess
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="a second process on one database")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_run_scheduler_and_run_worker_check_in(tmp_path):
-    """The commands production runs: the scheduler and the task worker both check in."""
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "mipcms.settings.test",
-        "TEST_TASK_QUEUE": "database",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-    }
-    log_path = tmp_path / "services.log"
-    log = log_path.open("w")
-    processes = [
-        subprocess.Popen(  # noqa: S603  (our own commands)
-            [sys.executable, "manage.py", command],
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=log,
-            stderr=log,
-        )
-        for command in ("run_scheduler", "run_worker")
-    ]
-    try:
-        both = wait_for(lambda: Heartbeat.objects.count() == 2, seconds=30)
-        status, body = ready()
-    finally:
-        for process in processes:
-            process.send_signal(signal.SIGTERM)
-        for process in processes:
-            process.wait(timeout=20)
-    assert both, log_path.read_text()
-    assert (status, failing(body)) == (200, set())
+# The commands production runs (`run_scheduler`, `run_worker`) checking in, with the
+# production settings: tests/mipcms/test_scale_out.py.
 
 
 # The dashboard --------------------------------------------------------------------------

@@ -123,6 +123,9 @@ def test_two_app_servers_two_schedulers_and_a_worker_act_as_one_site(
             service.start()
         a.start(ready_path=news.url)
         b.start(ready_path=news.url)
+        # Every process checks in: the scheduler, the task worker, storage, cache, database.
+        ready = wait_for(lambda: get(b.url + "/health/ready")[0] == 200, 30)
+        assert ready, get(b.url + "/health/ready")[2]
 
         # An editor publishes a draft through A: B shows it at once, on HTML and both APIs.
         page = NewsArticlePageFactory(

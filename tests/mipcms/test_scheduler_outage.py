@@ -27,7 +27,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-OUTAGE_SECONDS = 6
+OUTAGE_SECONDS = 3
 
 
 def listeners():
