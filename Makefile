@@ -50,9 +50,9 @@ browser-deps:
 	}
 
 ## make test: install what the tests need and run the whole suite (DATABASE_URL picks the DB)
-## on every core. Browser and multi-process tests run on PostgreSQL only.
+## on every core. Browser and multi-process tests run on PostgreSQL only. The suite checks
+## that no migration is missing (tests/test_migrations.py).
 test: install browser-deps
-	$(PY) manage.py makemigrations --check --dry-run --settings=mipcms.settings.test
 	$(PY) -m pytest -n auto --dist loadgroup
 
 ## The whole suite with the generated-input tests (hypothesis) at full strength: ten times the
