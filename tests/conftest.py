@@ -48,7 +48,7 @@ def pytest_collection_modifyitems(config, items):
     A wrapper, so the marks are there before pytest-xdist reads them and the group names
     can be checked after it has.
     """
-    keep_worlds_together(items)
+    keep_worlds_together(config, items)
     if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
         skip = pytest.mark.skip(reason="runs on PostgreSQL only (set DATABASE_URL=postgres://...)")
         for item in items:

@@ -40,8 +40,13 @@ def module_world(build):
     return world
 
 
-def keep_worlds_together(items):
-    """Put each module's tests that use a world in one xdist group (run on one worker)."""
+def keep_worlds_together(config, items):
+    """Put each module's tests that use a world in one xdist group (run on one worker).
+
+    Without pytest-xdist (`-p no:xdist`) there are no groups, nor a registered mark for them.
+    """
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
     for item in items:
         if WORLDS & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
