@@ -52,19 +52,21 @@ browser-deps:
 	}
 
 ## make test: install what the tests need and run the whole suite (DATABASE_URL picks the DB)
-## on every core. Browser and multi-process tests run on PostgreSQL only.
+## on every core. Browser and multi-process tests run on PostgreSQL only. The suite checks
+## that no migration is missing (tests/test_migrations.py).
+## Bytecode is written even where PYTHONDONTWRITEBYTECODE is set: every pytest worker would
+## otherwise rewrite and compile all the test modules afresh on every run (about 4 s each).
 test: install browser-deps
-	$(PY) manage.py makemigrations --check --dry-run --settings=mipcms.settings.test
-	$(PY) -m pytest -n auto --dist loadgroup
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n auto --dist loadgroup
 
 ## The whole suite with the generated-input tests (hypothesis) at full strength: ten times the
 ## examples of the default profile. For a nightly job, and after touching input handling.
 test-nightly: install browser-deps
-	HYPOTHESIS_PROFILE=nightly $(PY) -m pytest -n auto --dist loadgroup
+	PYTHONDONTWRITEBYTECODE= HYPOTHESIS_PROFILE=nightly $(PY) -m pytest -n auto --dist loadgroup
 
 ## Everything but the browser and multi-process tests, on every core.
 test-fast: install
-	$(PY) -m pytest -n auto --dist loadgroup -m "not browser and not subprocess"
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n auto --dist loadgroup -m "not browser and not subprocess"
 
 lint: install
 	$(VENV)/bin/ruff format --check .

@@ -19,7 +19,7 @@ from wagtail.models import Site
 from home.models import HomePage, SiteSettings
 from news.models import NewsIndexPage
 from site_setup.skeleton import ensure_site
-from tests.world import keep_worlds_together
+from tests.world import keep_worlds_together, name_xdist_groups
 
 # Generated-input tests (hypothesis): a lighter default for every run, full strength in the
 # nightly profile (`make test-nightly`, HYPOTHESIS_PROFILE=nightly). No example database: each
@@ -43,17 +43,22 @@ POSTGRESQL_ONLY = ("browser", "subprocess")
 pytest_plugins = ["tests.tasks"]
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
     """Keep module worlds on one worker; on SQLite, skip the browser and multi-process tests
-    (they run on PostgreSQL)."""
-    keep_worlds_together(items)
-    if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
-        return
-    skip = pytest.mark.skip(reason="runs on PostgreSQL only (set DATABASE_URL=postgres://...)")
-    for item in items:
-        if any(item.get_closest_marker(name) for name in POSTGRESQL_ONLY):
-            item.add_marker(skip)
+    (they run on PostgreSQL).
+
+    A wrapper, so the marks are there before pytest-xdist reads them and the group names
+    can be checked after it has.
+    """
+    keep_worlds_together(config, items)
+    if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+        skip = pytest.mark.skip(reason="runs on PostgreSQL only (set DATABASE_URL=postgres://...)")
+        for item in items:
+            if any(item.get_closest_marker(name) for name in POSTGRESQL_ONLY):
+                item.add_marker(skip)
+    yield
+    name_xdist_groups(config, items)
 
 
 @pytest.fixture(scope="session")

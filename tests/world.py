@@ -17,6 +17,11 @@ a transactional test flushes the database and cannot share it.
 import pytest
 from django.db import transaction
 
+try:
+    from _pytest.nodeid import NodeId  # pytest >= 9.2: structured test ids
+except ImportError:  # older pytest reads the `_nodeid` that pytest-xdist sets
+    NodeId = None
+
 # Names of the fixtures module_world made.
 WORLDS = set()
 
@@ -35,8 +40,36 @@ def module_world(build):
     return world
 
 
-def keep_worlds_together(items):
-    """Put each module's tests that use a world in one xdist group (run on one worker)."""
+def keep_worlds_together(config, items):
+    """Put each module's tests that use a world in one xdist group (run on one worker).
+
+    Without pytest-xdist (`-p no:xdist`) there are no groups, nor a registered mark for them.
+    """
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
     for item in items:
         if WORLDS & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
+def name_xdist_groups(config, items):
+    """Give grouped tests the `@group` id suffix that `--dist loadgroup` schedules by.
+
+    pytest-xdist (3.8) appends it by setting `item._nodeid`, which pytest 9.2 no longer reads
+    (ids are structured `NodeId`s there): the groups were silently ignored and each module
+    world was built on both workers (pytest-dev/pytest-xdist#1386). Runs after xdist's own
+    hook, and only adds the suffix where that hook could not.
+    """
+    if not getattr(config.option, "loadgroup", False):
+        return  # not an xdist worker scheduling by group
+    for item in items:
+        marks = item.iter_markers("xdist_group")
+        names = {
+            str(mark.args[0] if mark.args else mark.kwargs.get("name", "default")) for mark in marks
+        }
+        if not names:
+            continue
+        suffix = "@" + "_".join(sorted(names))
+        if item.nodeid.endswith(suffix):
+            continue
+        item._id = NodeId.parse(item.nodeid + suffix)
