@@ -63,6 +63,7 @@ class TaskWorker(QueueWorker):
         finally:
             stop.set()
             beats.join(timeout=5)
+            connections.close_all()  # this thread's: a worker run in a thread leaves none open
 
     def run_through_outages(self):
         while self.running:
