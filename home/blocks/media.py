@@ -17,6 +17,16 @@ from .choosers import AccessibleImageBlock, VisibleDocumentChooserBlock
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 
 
+class VisibleOnlyInAPI:
+    """A block whose value (with `is_visible()`) is left out of the API (None) when visitors
+    may not see its image or document, as the page leaves it out of the HTML."""
+
+    def get_api_representation(self, value, context=None):
+        if not value.is_visible():
+            return None
+        return super().get_api_representation(value, context)
+
+
 class CaptionedImageValue(blocks.StructValue):
     """Whether the chosen image may be shown: not when it is in a private collection."""
 
@@ -25,7 +35,7 @@ class CaptionedImageValue(blocks.StructValue):
         return image is not None and is_visible_image(image)
 
 
-class CaptionedImageBlock(blocks.StructBlock):
+class CaptionedImageBlock(VisibleOnlyInAPI, blocks.StructBlock):
     """An image with alt text and an optional caption."""
 
     image = AccessibleImageBlock()
@@ -37,12 +47,6 @@ class CaptionedImageBlock(blocks.StructBlock):
         value_class = CaptionedImageValue
         label = "Image"
         description = "A picture with alt text for screen readers and an optional caption."
-
-    def get_api_representation(self, value, context=None):
-        """The image and caption; None (left out) when visitors may not see the image."""
-        if not value.is_visible():
-            return None
-        return super().get_api_representation(value, context)
 
     def get_preview_value(self):
         image = get_image_model().objects.order_by("pk").first()
@@ -152,7 +156,7 @@ class DocumentValue(blocks.StructValue):
         return filesizeformat(document.file_size) if document and document.file_size else ""
 
 
-class DocumentBlock(blocks.StructBlock):
+class DocumentBlock(VisibleOnlyInAPI, blocks.StructBlock):
     """A file from the document library offered for download."""
 
     document = VisibleDocumentChooserBlock()
@@ -165,12 +169,6 @@ class DocumentBlock(blocks.StructBlock):
         value_class = DocumentValue
         label = "Document download"
         description = "A link to download a file, with its type and size."
-
-    def get_api_representation(self, value, context=None):
-        """The download; None (left out) when the document is private, as on the site."""
-        if not value.is_visible():
-            return None
-        return super().get_api_representation(value, context)
 
     def get_preview_value(self):
         return blocks.StructValue(
