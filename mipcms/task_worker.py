@@ -32,8 +32,8 @@ from django.conf import settings
 from django.db import DatabaseError, close_old_connections, connections
 from django_tasks_db.management.commands.db_worker import Worker as QueueWorker
 
-from mipcms.models import Heartbeat
 from mipcms.webhooks.delivery import requeue_stranded_deliveries
+from mipcms.worker import record_heartbeat
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ class TaskWorker(QueueWorker):
         while not stop.is_set():
             close_old_connections()
             if not self.stuck():
-                check_in()
+                record_heartbeat(HEARTBEAT, "The task worker")
             for job in UPKEEP:
                 try:
                     job()
@@ -104,13 +104,3 @@ class TaskWorker(QueueWorker):
                     logger.exception("Task worker upkeep %s failed", job.__name__)
             stop.wait(HEARTBEAT_SECONDS)
         connections.close_all()
-
-
-def check_in():
-    """Record the worker's heartbeat; a failure (the database is away) is logged, not raised."""
-    try:
-        Heartbeat.beat(HEARTBEAT)
-    except Exception as error:
-        logger.warning("The task worker could not record its heartbeat: %s", error)
-        with suppress(Exception):
-            connections.close_all()

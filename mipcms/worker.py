@@ -55,13 +55,7 @@ class Worker:
         if self._last_check_in is not None and now - self._last_check_in < self.heartbeat_seconds:
             return
         self._last_check_in = now
-        try:
-            Heartbeat.beat(self.heartbeat)
-        except Exception as error:
-            logger.warning("%s could not record its heartbeat: %s", self.name, error)
-            # A dropped connection is replaced at the next heartbeat, not only the next pass.
-            with suppress(Exception):
-                connection.close_if_unusable_or_obsolete()
+        record_heartbeat(self.heartbeat, self.name)
 
     def run_due(self):
         """Do the work that is due now; return how many items were done."""
@@ -155,6 +149,20 @@ class Worker:
             return
         if not starting:
             logger.info("%s listens for changes again (PostgreSQL NOTIFY)", self.name)
+
+
+def record_heartbeat(heartbeat, name):
+    """Record that a background process runs (its Heartbeat row); never raises.
+
+    A failure (the database is away) is logged as one line, and the connection is dropped
+    if broken, so the next heartbeat reconnects rather than waiting for the next pass.
+    """
+    try:
+        Heartbeat.beat(heartbeat)
+    except Exception as error:
+        logger.warning("%s could not record its heartbeat: %s", name, error)
+        with suppress(Exception):
+            connection.close_if_unusable_or_obsolete()
 
 
 def open_listener():
