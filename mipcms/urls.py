@@ -8,14 +8,20 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import PublicPagesSitemap, robots_txt
+from mipcms.page_cache import shared_by_visitors
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicPagesSitemap}}, name="sitemap"),
-    path("robots.txt", robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        shared_by_visitors(sitemap),
+        {"sitemaps": {"pages": PublicPagesSitemap}},
+        name="sitemap",
+    ),
+    path("robots.txt", shared_by_visitors(robots_txt), name="robots_txt"),
     path("api/", include("mipcms.api.urls")),
 ]
 
