@@ -167,12 +167,6 @@ def find_site(request):
     return request._wagtail_site
 
 
-def site_settings_of(site):
-    """The site's settings; unsaved defaults where none were saved (Wagtail's for_site would
-    write them on a visitor's GET)."""
-    return SiteSettings.base_queryset().filter(site=site).first() or SiteSettings(site=site)
-
-
 def prime(request):
     """Give the request its site and site settings as computed once per version.
 
@@ -182,7 +176,7 @@ def prime(request):
     site = find_site(request)
     if site is None:
         return
-    stored = cached(("site_settings", site.pk), lambda: site_settings_of(site), request)
+    stored = cached(("site_settings", site.pk), lambda: SiteSettings.for_site(site), request)
     site_settings = copy.copy(stored)  # its _request is this request's
     site_settings._request = request
     setattr(request, SiteSettings.get_cache_attr_name(), site_settings)

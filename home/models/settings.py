@@ -59,6 +59,16 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "site settings"
 
+    @classmethod
+    def for_site(cls, site):
+        """The site's settings; unsaved defaults until an editor saves them.
+
+        Wagtail's own creates the row, which would make a visitor's GET a write.
+        """
+        if site is None:
+            raise cls.DoesNotExist(f"{cls.__name__} does not exist for site None.")
+        return cls.base_queryset().filter(site=site).first() or cls(site=site)
+
     def social_links(self):
         """The social links that are filled in, as (label, url) pairs."""
         fields = ["bluesky_url", "linkedin_url", "facebook_url", "youtube_url"]
