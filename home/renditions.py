@@ -10,6 +10,7 @@ sites and link previews (some social networks still refuse WebP) read them as th
 have, and the API's rendition URLs are a public contract.
 """
 
+import re
 from dataclasses import dataclass
 
 # Appended to every rendition spec a web page shows (Wagtail's `format-webp` filter).
@@ -28,6 +29,21 @@ class ImageSize:
 
     specs: tuple[str, ...]
     sizes: str
+
+    def specs_for(self, original_width):
+        """The specs worth making for an original this wide: Wagtail never enlarges, so a
+        spec after one at least as wide as the original would only make the same file."""
+        chosen = []
+        for spec in self.specs:
+            chosen.append(spec)
+            if target_width(spec) >= original_width:
+                break
+        return tuple(chosen)
+
+
+def target_width(spec):
+    """The width in pixels a resize spec asks for ("fill-800x450|format-webp": 800)."""
+    return int(re.match(r"[a-z]+-(\d+)", spec).group(1))
 
 
 # The picture on a card in a listing, a 16:9 crop: one to three cards a row (site.css

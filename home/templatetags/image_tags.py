@@ -20,12 +20,13 @@ def sized_image(image, size_name, **attributes):
 
     Renditions come from those prefetched with the image when they were (no query); an
     image whose file is missing shows Wagtail's "not found" placeholder, not an error.
-    A small original gives several specs the same width: each width is offered once.
+    A small original is not made into copies of itself at larger sizes: only the widths it
+    can fill are made and offered, each once.
     """
     if image is None or not is_visible_image(image):
         return ""
     size = SIZES[size_name]
-    renditions = get_renditions_or_not_found(image, size.specs)
+    renditions = get_renditions_or_not_found(image, size.specs_for(image.width))
     by_width = {}
     for spec, rendition in renditions.items():
         by_width.setdefault(rendition.width, (spec, rendition))

@@ -93,11 +93,14 @@ def test_report_cover(client, pictures):
     assert img.attrs["alt"] == "The report's cover"
 
 
-def test_small_original_is_offered_once_not_upscaled(client, home_page):
-    article = NewsArticlePageFactory(listing_image=ImageFactory())  # 64 x 36
+def test_small_original_is_made_and_offered_once(client, home_page):
+    image = ImageFactory()  # 64 x 36: every width of the main picture is wider
+    article = NewsArticlePageFactory(listing_image=image)
 
     img = visit(client, article).find("figure", class_="main-image").find("img")
 
     assert "srcset" not in img.attrs
-    assert img.attrs["src"].endswith(".format-webp.webp")
+    assert img.attrs["src"].endswith(".width-400.format-webp.webp")
     assert (img.attrs["width"], img.attrs["height"]) == ("64", "36")
+    made = image.renditions.filter(filter_spec__endswith="format-webp")
+    assert [rendition.filter_spec for rendition in made] == ["width-400|format-webp"]
