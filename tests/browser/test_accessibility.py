@@ -9,6 +9,7 @@ main picture, body image, report cover, testimonial portrait) and most body bloc
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from events.models import EventIndexPage
 from home.models import CohortIndexPage, HomePage, HomePageFeaturedItem
@@ -162,14 +163,17 @@ def public_pages(site):
         "home": ("/", 200),
         "standard page": (standard.url, 200),
         "news index": (article.get_parent().url, 200),
+        "news index, one topic": (f"{article.get_parent().url}?topic=water", 200),
         "news article": (article.url, 200),
         "research index": (report.get_parent().url, 200),
         "research report": (report.url, 200),
         "event index": (event.get_parent().url, 200),
+        "event index, past events": (f"{event.get_parent().url}?when=past", 200),
         "event": (event.url, 200),
         "cohort index": (cohort.get_parent().url, 200),
         "cohort page": (cohort.url, 200),
         "search results": ("/search/?q=water", 200),
+        "search without results": ("/search/?q=zebra", 200),
         "not found": ("/no-such-page/", 404),
     }
 
@@ -220,3 +224,24 @@ def test_every_page_type_passes_axe_loads_webp_and_does_not_shift(
     assert not blocking, f"render-blocking requests other than the stylesheet: {blocking}"
     assert not not_webp, f"pictures not served as WebP: {not_webp}"
     assert tab.problems == []
+
+
+def test_the_opened_menu_on_a_phone_passes_axe(browser, live_server, site):
+    """The primary navigation, unfolded behind its Menu button, is as accessible as the page."""
+    tab = new_tab(browser, live_server.url)
+    tab.set_viewport_size(WIDTHS["mobile"])
+    try:
+        tab.goto("/")
+        menu = tab.get_by_role("button", name="Menu")
+        news = tab.get_by_role("navigation", name="Main").get_by_role("link", name="News")
+        expect(news).to_be_hidden()
+        menu.click()
+        expect(menu).to_have_attribute("aria-expanded", "true")
+        expect(news).to_be_visible()
+
+        found = Axe().run(tab, options=AXE_OPTIONS).response["violations"]
+    finally:
+        tab.context.close()
+
+    failing = [describe(v) for v in found if v["impact"] in FAILING_IMPACTS]
+    assert not failing, "\n".join(failing)
