@@ -7,8 +7,9 @@ import pytest
 from tests.factories import stream
 from tests.head import BASE, served_image
 from tests.home.factories import ImageFactory
+from tests.home.sections import query_count
 from tests.html import visit, visit_listing
-from tests.news.factories import NewsArticlePageFactory
+from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from tests.research.factories import ResearchReportPageFactory
 from tests.world import module_world
 
@@ -104,3 +105,17 @@ def test_small_original_is_made_and_offered_once(client, home_page):
     assert (img.attrs["width"], img.attrs["height"]) == ("64", "36")
     made = image.renditions.filter(filter_spec__endswith="format-webp")
     assert [rendition.filter_spec for rendition in made] == ["width-400|format-webp"]
+
+
+def test_cards_cost_no_query_per_picture_at_every_width(client, home_page):
+    """The listing's prefetch holds every width the cards offer (home/renditions.py CARD)."""
+    few, many = NewsIndexPageFactory(), NewsIndexPageFactory()
+    for index, count in ((few, 1), (many, 6)):
+        for _ in range(count):
+            photo = ImageFactory(file__width=900, file__height=600)  # wider than every width
+            NewsArticlePageFactory(parent=index, listing_image=photo)
+
+    img = visit_listing(client, many.url).find("div", class_="card__image").find("img")
+
+    assert [width for _, width in srcset(img)] == [400, 800]
+    assert query_count(client, many.url) == query_count(client, few.url)
