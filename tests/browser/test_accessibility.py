@@ -66,6 +66,12 @@ performance.getEntriesByType("resource")
     .filter((entry) => entry.renderBlockingStatus === "blocking")
     .map((entry) => new URL(entry.name).pathname)
 """
+# Pictures that do not say how big they are, so the page cannot keep their space.
+UNSIZED_PICTURES = """
+[...document.images]
+    .filter((img) => !img.getAttribute("width") || !img.getAttribute("height"))
+    .map((img) => img.outerHTML)
+"""
 # The files the page's visible pictures came from.
 SHOWN_PICTURES = """
 [...document.querySelectorAll("main img")]
@@ -194,7 +200,7 @@ def test_every_page_type_passes_axe_loads_webp_and_does_not_shift(
     # Offline: a video's player and other sites' addresses never load.
     tab.route(lambda url: not url.startswith(live_server.url), lambda route: route.abort())
     axe = Axe()
-    violations, shifts, blocking, not_webp = {}, {}, {}, {}
+    violations, shifts, blocking, not_webp, unsized = {}, {}, {}, {}, {}
     try:
         for name, (path, status) in public_pages.items():
             response = tab.goto(path)
@@ -212,6 +218,8 @@ def test_every_page_type_passes_axe_loads_webp_and_does_not_shift(
             pictures = [p for p in tab.evaluate(SHOWN_PICTURES) if p.startswith("/media/")]
             if wrong := [p for p in pictures if not p.endswith(".webp")]:
                 not_webp[name] = wrong
+            if without_size := tab.evaluate(UNSIZED_PICTURES):
+                unsized[name] = without_size
             if status != 200:
                 # Chromium logs the document's own error status to the console: expected.
                 tab.problems[:] = [p for p in tab.problems if f"status of {status}" not in p]
@@ -223,6 +231,7 @@ def test_every_page_type_passes_axe_loads_webp_and_does_not_shift(
     assert not shifts, f"layout shift while loading (no picture may move the page): {shifts}"
     assert not blocking, f"render-blocking requests other than the stylesheet: {blocking}"
     assert not not_webp, f"pictures not served as WebP: {not_webp}"
+    assert not unsized, f"pictures without width and height: {unsized}"
     assert tab.problems == []
 
 
