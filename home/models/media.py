@@ -11,6 +11,7 @@ from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import (
     AbstractImage,
     AbstractRendition,
+    Filter,
     Image,
     ImageQuerySet,
     SourceImageIOError,
@@ -120,6 +121,22 @@ class CustomImage(AbstractImage):
         self.files_private = image_access.hidden_now(self)
         with image_access.private_uploads(self.files_private):
             return super().save(*args, **kwargs)
+
+    def get_rendition(self, filter):
+        """Wagtail's, without its cache write for a rendition this image already holds.
+
+        Wagtail writes every rendition it hands out to the cache, even one found among the
+        renditions prefetched with the image: a round trip to Redis for each picture of a
+        listing. Only renditions it had to look up or make are written.
+        """
+        if self._get_prefetched_renditions() is not None:
+            if isinstance(filter, str):
+                filter = Filter(spec=filter)
+            try:
+                return self.find_existing_rendition(self.clean_filter_for_svg(filter))
+            except self.get_rendition_model().DoesNotExist:
+                pass
+        return super().get_rendition(filter)
 
     def create_rendition(self, filter):
         """Wagtail's; the file of a hidden image's rendition is private from its upload."""

@@ -123,6 +123,11 @@ class SearchFilter(BaseFilterBackend):
             raise BadRequestError(str(error)) from error
 
 
+# Serializer classes built so far, by endpoint, model and fields asked for.
+SERIALIZER_CLASSES = {}
+MAX_SERIALIZER_CLASSES = 500
+
+
 class PublicAPIMixin:
     """Checked input, JSON errors, and bulk loading of what the serializer will show."""
 
@@ -165,8 +170,37 @@ class PublicAPIMixin:
             raise Http404("not found")
 
     def get_object(self):
+        # Asked for twice per detail request (by the view and to pick the serializer).
+        if not hasattr(self, "_object"):
+            self._object = self.load_object()
+        return self._object
+
+    def load_object(self):
+        """The object the detail view shows, or a 404."""
         self.check_pk()
         return super().get_object()
+
+    def get_renderer_context(self):
+        # Compact JSON: Wagtail pretty-prints with an indent of 4, which makes the body half
+        # spaces and forces Python's slow pure-Python encoder.
+        context = super().get_renderer_context()
+        context.pop("indent", None)
+        return context
+
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        # Wagtail builds a serializer class on every request; the same fields make the same
+        # class, so each is built once per process (a bounded number of them).
+        key = (cls, id(router), model, repr(fields_config), show_details, nested)
+        serializer_class = SERIALIZER_CLASSES.get(key)
+        if serializer_class is None:
+            serializer_class = super()._get_serializer_class(
+                router, model, fields_config, show_details=show_details, nested=nested
+            )
+            if len(SERIALIZER_CLASSES) >= MAX_SERIALIZER_CLASSES:
+                SERIALIZER_CLASSES.clear()
+            SERIALIZER_CLASSES[key] = serializer_class
+        return serializer_class
 
     # Whether serialized items may be kept in the per-item cache (not for drafts).
     item_cache = True
@@ -241,7 +275,7 @@ class PagesEndpoint(PublicAPIMixin, PagesAPIViewSet):
     def get_queryset(self):
         return super().get_queryset().select_related("locale")
 
-    def get_object(self):
+    def load_object(self):
         # A page the listing would not show is a 404 here too.
         self.check_pk()
         page = self.get_base_queryset().filter(pk=self.kwargs["pk"]).specific().first()

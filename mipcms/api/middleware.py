@@ -48,6 +48,8 @@ class APIMiddleware:
             return JsonResponse(
                 {"message": "rich_text_format must be 'html' without an API token"}, status=400
             )
+        if not has_token and request.method in {"GET", "HEAD"}:
+            site_version.prime(request)  # site and settings: looked up once per site version
         etag = version_etag(request) if not has_token else None
         if etag and request.method in {"GET", "HEAD"}:
             # The answer to the same address at the same site version is the same: a client

@@ -47,12 +47,7 @@ class PreviewEndpoint(PagesEndpoint):
         """The draft as /api/v2/pages/<id>/ would show it once published."""
         return Response(self.serialize([self.get_object()], many=True)[0])
 
-    def get_object(self):
-        if not hasattr(self, "_draft"):
-            self._draft = self.find_draft()
-        return self._draft
-
-    def find_draft(self):
+    def load_object(self):
         """The page the query's token names, or a 404 that says nothing more."""
         try:
             model = apps.get_model(self.request.GET.get("content_type", ""))

@@ -180,12 +180,15 @@ def test_the_documents_listing_costs_the_same_for_many_documents(
 ):
     for _ in range(2):
         report_with_pdf(research, publish=True)
+    client.get("/api/v2/documents/")  # what is computed once per site version
     with django_assert_max_num_queries(4) as few:
         client.get("/api/v2/documents/")
+    budget = len(few.captured_queries)
     for _ in range(6):
         report_with_pdf(research, publish=True)
         report_with_pdf(research)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get("/api/v2/documents/")
+    with django_assert_max_num_queries(budget):
         items = Client().get("/api/v2/documents/").json()["items"]
     assert len(items) == 8
 
