@@ -27,3 +27,5 @@ if os.environ.get("TEST_TASK_QUEUE") != "database":
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
         "inline": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     }
+# Search counts in the per-test memory cache (cleared around each test); tests flush them.
+SEARCH_HITS_CACHE = "default"
