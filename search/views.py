@@ -37,6 +37,8 @@ def search(request):
             "search_query": query,
             "page_obj": page_obj,
             "hits": page_obj.object_list,
+            # Past SEARCH_LIMIT hits the count stops: "More than 200 results".
+            "more_results": results.more,
             "types": [(value, label) for value, (label, _) in SEARCH_TYPES.items()],
             "topics": Topic.objects.all(),
             "active_type": kind or "",

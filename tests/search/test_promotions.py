@@ -11,8 +11,8 @@ from search.hits import flush_search_hits
 from tests.api.test_privacy import World
 from tests.events.factories import EventPageFactory
 from tests.home.factories import StandardPageFactory
-from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from tests.html import parse
+from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from tests.world import module_world
 
 from .visitor import PICK, all_paths, count, hits, paths, search
