@@ -18,6 +18,7 @@ class HomeConfig(AppConfig):
         # decode a pixel bomb into memory. Pillow is configured through this module variable.
         Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
 
-        from home import image_access  # needs the models, so not at the top
+        from home import image_access, site_version  # need the models, so not at the top
 
         image_access.connect_signals()
+        site_version.connect_signals()

@@ -6,7 +6,7 @@ cut into pages of PAGE_SIZE addresses (`?p=2`...), so every public page is liste
 many there are (a sitemap may hold at most 50,000). A page of a sitemap costs the same at
 its start and at its end: it starts at its first page's tree path (a keyset) instead of
 counting past the pages before it, and each section's count, page starts and latest date
-are worked out once per change of the site's content (home/counts.py).
+are worked out once per change of the site's content (home/site_version.py).
 """
 
 from django.conf import settings
@@ -16,8 +16,8 @@ from django.http import HttpResponse
 from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap
 
-from home.counts import cached
 from home.privacy import public_pages
+from home.site_version import cached
 
 # Addresses per sitemap page: small enough that each page answers quickly at any size
 # (Yoast SEO uses the same), far under the protocol's 50,000.
@@ -73,7 +73,7 @@ class SectionSitemap(Sitemap):
             return len(paths), paths[:: self.limit], latest
 
         site = self.get_wagtail_site()
-        return cached(f"sitemap:{site.pk}:{self.name}", compute)
+        return cached(f"sitemap:{site.pk}:{self.name}", compute, request=self.request)
 
     @property
     def paginator(self):

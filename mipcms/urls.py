@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import robots_txt
+from mipcms.page_cache import shared_by_visitors
 from mipcms.sitemaps import SITEMAPS
 from search import views as search_views
 
@@ -18,12 +19,17 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path(
         "sitemap.xml",
-        sitemap_index,
+        shared_by_visitors(sitemap_index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
-    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
-    path("robots.txt", robots_txt, name="robots_txt"),
+    path(
+        "sitemap-<section>.xml",
+        shared_by_visitors(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+    path("robots.txt", shared_by_visitors(robots_txt), name="robots_txt"),
     path("api/", include("mipcms.api.urls")),
 ]
 

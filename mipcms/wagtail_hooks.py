@@ -4,7 +4,11 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from home.admin_panels import site_time
+from mipcms import page_cache
 from mipcms.health import silent_workers
+
+# Public pages may be kept in the anonymous page cache (mipcms/page_cache.py).
+hooks.register("before_serve_page", page_cache.mark_public_page)
 
 
 class BackgroundServicesPanel(Component):

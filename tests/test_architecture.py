@@ -23,8 +23,6 @@ ALLOWED = {
 }
 # A section's API filters build on the API's shared filters (they load with the API).
 EXTRA = {f"{section}.api": {"mipcms", "mipcms.api", "mipcms.api.filters"} for section in SECTIONS}
-# Costly counts are kept until the site's content changes: the site version is the project's.
-EXTRA["home.counts"] = {"mipcms", "mipcms.site_version"}
 
 
 def module_name(path):

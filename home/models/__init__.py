@@ -12,7 +12,7 @@ from .pages import (
     HomePageFeaturedItem,
     StandardPage,
 )
-from .settings import SiteSettings
+from .settings import SiteSettings, SiteVersion
 from .snippets import US_STATES, MemberCity, Person, Testimonial, Topic
 from .workflow import ModeratorApprovalTask
 
@@ -36,6 +36,7 @@ __all__ = [
     "Person",
     "PersonLink",
     "SiteSettings",
+    "SiteVersion",
     "StandardPage",
     "Testimonial",
     "Topic",

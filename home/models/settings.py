@@ -59,6 +59,16 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "site settings"
 
+    @classmethod
+    def for_site(cls, site):
+        """The site's settings; unsaved defaults until an editor saves them.
+
+        Wagtail's own creates the row, which would make a visitor's GET a write.
+        """
+        if site is None:
+            raise cls.DoesNotExist(f"{cls.__name__} does not exist for site None.")
+        return cls.base_queryset().filter(site=site).first() or cls(site=site)
+
     def social_links(self):
         """The social links that are filled in, as (label, url) pairs."""
         fields = ["bluesky_url", "linkedin_url", "facebook_url", "youtube_url"]
@@ -91,3 +101,26 @@ def site_details(request=None, page=None):
     if request is not None:
         request._seo_site_details = details
     return details
+
+
+class SiteVersion(models.Model):
+    """The site's version where the cache is private to each process (mipcms/site_version.py).
+
+    One row, bumped by every change of content; every request reads it.
+    """
+
+    number = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"site version {self.number}"
+
+    @classmethod
+    def current(cls):
+        """The version number (0 before any change)."""
+        return cls.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls):
+        """Move the version on, creating the row the first time."""
+        if not cls.objects.filter(pk=1).update(number=models.F("number") + 1):
+            cls.objects.get_or_create(pk=1, defaults={"number": 1})

@@ -2,11 +2,12 @@
 
 from django import template
 from django.db.models import Subquery
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, get_page_models
 
 from home.feeds import PageRoutesMixin
 from home.models import IndexPage
 from home.privacy import public_pages, visible_pages
+from home.site_version import cached, find_site
 
 register = template.Library()
 
@@ -35,6 +36,14 @@ def site_feed_pages(site):
     return sorted(first.values(), key=lambda page: page.path)
 
 
+def site_feeds(request, site):
+    """The feed links of the site's section fronts (computed once per site version)."""
+    links = []
+    for page in site_feed_pages(site):
+        links += page.specific_class.feed_links(page.get_url(request), page.title)
+    return links
+
+
 @register.simple_tag(takes_context=True)
 def page_feeds(context):
     """The feeds of the page being viewed (its topic's on a filtered listing), or none."""
@@ -52,9 +61,8 @@ def feed_links(context):
     """The page's own feeds, then the site's news, research and events feeds (one query)."""
     request = context.get("request")
     links = list(page_feeds(context))
-    site = Site.find_for_request(request) if request is not None else None
+    site = find_site(request) if request is not None else None
     if site is not None:
-        for page in site_feed_pages(site):
-            links += page.specific_class.feed_links(page.get_url(request), page.title)
+        links += cached(("site_feeds", site.pk), lambda: site_feeds(request, site), request)
     # A section front's own feeds are also the site's: each address once, first place kept.
     return list({link.url: link for link in links}.values())

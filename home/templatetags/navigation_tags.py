@@ -1,18 +1,23 @@
-"""Site-wide navigation: the site's name, its primary navigation and breadcrumbs."""
+"""Site-wide navigation: the site's name, its primary navigation and breadcrumbs.
+
+Computed once per site version (home/site_version.py), not per request: the menu and a
+page's ancestors change only when content does.
+"""
 
 from django import template
 from django.conf import settings
 from django.db.models import Subquery
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from home.privacy import public_pages
+from home.site_version import cached, find_site
 
 register = template.Library()
 
 
 def _current_site(context):
     request = context.get("request")
-    return Site.find_for_request(request) if request is not None else None
+    return find_site(request) if request is not None else None
 
 
 def _current_path(context):
@@ -50,18 +55,22 @@ def primary_navigation(context):
     request = context.get("request")
     site = _current_site(context)
     current_path = _current_path(context)
+    if site is None:
+        return {"items": []}
+    menu = cached(
+        ("menu", site.pk),
+        lambda: [(page.path, page.title, page.get_url(request)) for page in menu_pages(site)],
+        request,
+    )
     items = []
-    if site is not None:
-        for menu_page in menu_pages(site):
-            if current_path == menu_page.path:
-                current = "page"
-            elif current_path.startswith(menu_page.path):
-                current = "true"
-            else:
-                current = ""
-            items.append(
-                {"title": menu_page.title, "url": menu_page.get_url(request), "current": current}
-            )
+    for path, title, url in menu:
+        if current_path == path:
+            current = "page"
+        elif current_path.startswith(path):
+            current = "true"
+        else:
+            current = ""
+        items.append({"title": title, "url": url, "current": current})
     return {"items": items}
 
 
@@ -73,10 +82,20 @@ def breadcrumb(context):
     site = _current_site(context)
     if site is None or not isinstance(page, Page) or page.pk == site.root_page_id:
         return {"ancestors": [], "page": None}
+    links = cached(
+        ("breadcrumb", site.pk, page.path), lambda: ancestor_links(request, site, page), request
+    )
+    if not links:
+        return {"ancestors": [], "page": None}
+    return {"ancestors": links, "page": page}
+
+
+def ancestor_links(request, site, page):
+    """Title and address of the page's live ancestors from the site's home page down."""
     ancestors = list(Page.objects.ancestor_of(page).live().filter(depth__gt=1).order_by("depth"))
     root_index = next((i for i, p in enumerate(ancestors) if p.pk == site.root_page_id), None)
     if root_index is None:
-        return {"ancestors": [], "page": None}
+        return []
     links = [{"title": p.title, "url": p.get_url(request)} for p in ancestors[root_index:]]
     links[0]["title"] = "Home"
-    return {"ancestors": links, "page": page}
+    return links

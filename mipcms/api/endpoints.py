@@ -46,6 +46,7 @@ from search.candidates import bounded_search
 
 from .checks import MAX_ID, check_query_string
 from .filters import AuthorFilter, PublishedFilter, TopicFilter, in_utc
+from .item_cache import serialize_cached
 
 logger = logging.getLogger(__name__)
 
@@ -165,12 +166,21 @@ class PublicAPIMixin:
         self.check_pk()
         return super().get_object()
 
+    # Whether serialized items may be kept in the per-item cache (not for drafts).
+    item_cache = True
+
     def serialize(self, items, many):
-        """Serialized data for these objects, their related rows loaded in bulk first."""
+        """Serialized data for these objects, from the per-item cache or made in bulk."""
         serializer_class = self.get_serializer_class()
-        self.prefetch(items, set(serializer_class.Meta.fields))
-        serializer = serializer_class(items, many=many, context=self.get_serializer_context())
-        return serializer.data
+
+        def make(missing):
+            self.prefetch(missing, set(serializer_class.Meta.fields))
+            context = self.get_serializer_context()
+            return serializer_class(missing, many=True, context=context).data
+
+        if not self.item_cache:
+            return make(items)
+        return serialize_cached(self.request, serializer_class, items, make)
 
     def prefetch(self, items, fields):
         """Load what the serialized `fields` of these objects need, a query per relation."""

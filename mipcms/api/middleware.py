@@ -1,5 +1,7 @@
 """What every /api/ request shares: no cookies, CDN caching headers and 304 responses."""
 
+import hashlib
+
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils.cache import (
@@ -8,6 +10,8 @@ from django.utils.cache import (
     patch_vary_headers,
     set_response_etag,
 )
+
+from home import site_version
 
 # Drafts shown through a preview token (docs/api.md): never stored by a browser or CDN.
 PREVIEW_PATH = "/api/v2/preview/"
@@ -25,8 +29,9 @@ class APIMiddleware:
     password never changes what it shows, and public responses can be shared by a CDN. A
     public (v2, or v3 without a token) GET may be cached for API_CACHE_MAX_AGE seconds; one
     made with a token is private, and a draft from the preview endpoint is never stored.
-    Every other successful GET carries an ETag of its body, so a client repeating a request
-    with If-None-Match gets a 304 while the content is unchanged.
+    A public GET's ETag is made of the site version and the address, so a client repeating a
+    request with If-None-Match gets its 304 before the view runs, while nothing changed; an
+    answer made with a token carries an ETag of its body.
     Sits before the session middleware (see MIDDLEWARE in settings).
     """
 
@@ -43,6 +48,15 @@ class APIMiddleware:
             return JsonResponse(
                 {"message": "rich_text_format must be 'html' without an API token"}, status=400
             )
+        etag = version_etag(request) if not has_token else None
+        if etag and request.method in {"GET", "HEAD"}:
+            # The answer to the same address at the same site version is the same: a client
+            # that holds it gets its 304 before anything is queried or serialized.
+            held = get_conditional_response(request, etag=etag)
+            if held is not None:
+                held["ETag"] = etag
+                patch_cache_control(held, public=True, max_age=settings.API_CACHE_MAX_AGE)
+                return held
         response = self.get_response(request)
         if request.path.startswith("/api/v3/"):
             patch_vary_headers(response, ["Authorization"])
@@ -56,6 +70,20 @@ class APIMiddleware:
             patch_cache_control(response, private=True, no_cache=True)
         else:
             patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
-        if not response.streaming:
+        if etag:
+            response["ETag"] = etag
+        elif not response.streaming:
             set_response_etag(response)
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+
+def version_etag(request):
+    """An ETag for a public answer: the site version and the full address (None: unknown)."""
+    if request.path.startswith(PREVIEW_PATH):
+        return None
+    version = site_version.for_request(request)
+    if version is None:
+        return None
+    address = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.blake2b(f"{version} {address}".encode(), digest_size=12).hexdigest()
+    return f'W/"{digest}"'

@@ -36,6 +36,7 @@ class PreviewEndpoint(PagesEndpoint):
     """`?content_type=<app>.<model>&token=<token>`: the draft an editor is previewing."""
 
     base_serializer_class = DraftPageSerializer
+    item_cache = False  # drafts change without a publish
     name = "preview"
 
     @classmethod

@@ -96,6 +96,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy on every response (django-csp; the policy: mipcms/csp.py).
     "mipcms.csp.ContentSecurityPolicyMiddleware",
+    # Anonymous GETs of public pages answered from the cache (after CSP: each answer gets a
+    # fresh nonce; before sessions: a visitor with a session cookie is never served from it).
+    "mipcms.page_cache.PageCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Before the session middleware: the API reads no cookies.
     "mipcms.api.middleware.APIMiddleware",
@@ -423,3 +426,57 @@ WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
 # when a subscription is saved and on every delivery. Only development and tests, whose
 # receivers run on 127.0.0.1, switch this on; never in production.
 WEBHOOKS_ALLOW_PRIVATE_TARGETS = False
+
+# The site version (home/site_version.py): what is computed once per change of content
+# (the page chrome, listing counts) and the anonymous page cache are keyed on it.
+# Kept in the cache when every process shares it (Redis), else in the database; None picks.
+SITE_VERSION_IN_CACHE = None
+# Rows whose changes never change what visitors see: they leave the version alone.
+SITE_VERSION_IGNORED_MODELS = [
+    "admin",
+    "auth",
+    "axes",
+    "django_tasks_database",
+    "mipcms",
+    "sessions",
+    "webhooks",
+    "wagtailadmin",
+    "wagtailembeds",
+    "wagtailsearch",
+    "wagtail_headless_preview",
+    "wagtailusers",
+    "home.customrendition",
+    "home.siteversion",
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.referenceindex",
+    "wagtailcore.workflowstate",
+    "wagtailcore.taskstate",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.uploadedfile",
+    "wagtailsearchpromotions.query",
+    "wagtailsearchpromotions.querydailyhits",
+]
+# Date fields whose passing changes what the site shows without any save.
+SITE_VERSION_MOMENTS = [
+    "wagtailcore.Page.go_live_at",
+    "wagtailcore.Page.expire_at",
+    "events.EventPage.end",
+    "events.EventPage.registration_deadline",
+    "home.CohortPage.application_deadline",
+]
+
+# The anonymous page cache (mipcms/page_cache.py): published, public pages as anonymous
+# visitors get them, kept in the cache (Redis in production) until the site version changes.
+# 0 switches it off. Also the s-maxage a CDN may keep them (purged on publish when
+# FRONTEND_CACHE is set), and how long past that it may serve a stale copy while it asks again.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_STALE_WHILE_REVALIDATE_SECONDS = int(
+    os.environ.get("PAGE_CACHE_STALE_WHILE_REVALIDATE_SECONDS", "60")
+)
+# Query parameters a page reads (pagination, filters); any other parameter (a tracking tag, a
+# cache-buster) is served without the cache, so it cannot fill the cache with copies.
+PAGE_CACHE_QUERY_PARAMETERS = {"page", "topic", "when", "p"}  # p: a sitemap's page

@@ -29,3 +29,9 @@ if os.environ.get("TEST_TASK_QUEUE") != "database":
     }
 # Search counts in the per-test memory cache (cleared around each test); tests flush them.
 SEARCH_HITS_CACHE = "default"
+# The test process's LocMemCache is shared by everything that runs in it; processes a test
+# starts use Redis (production settings) when they must share the site version.
+SITE_VERSION_IN_CACHE = True
+# The anonymous page cache is off, so tests see every render (its context, its queries);
+# tests/mipcms/test_page_cache.py switches it on.
+PAGE_CACHE_SECONDS = 0

@@ -8,6 +8,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
+from home import site_version
 from tests.home.factories import StandardPageFactory
 from tests.html import Page, assert_accessible_basics, parse
 from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
@@ -79,11 +80,19 @@ def test_navigation_costs_one_query_however_many_sections(bare_home, sections):
     Site.get_site_root_paths()
     template = Template("{% load navigation_tags %}{% primary_navigation %}")
 
+    site_version.current()  # the version every request reads first
+
     with CaptureQueriesContext(connection) as queries:
         html = template.render(Context({"request": request, "page": bare_home}))
+    # Computed once per site version: the next request asks the database nothing.
+    request = RequestFactory().get("/")
+    Site.find_for_request(request)
+    with CaptureQueriesContext(connection) as again:
+        assert template.render(Context({"request": request, "page": bare_home})) == html
 
     assert html.count("<li>") == sections
     assert len(queries) == 1, [q["sql"] for q in queries]
+    assert len(again) == 0, [q["sql"] for q in again]
 
 
 def test_breadcrumb_leads_home_through_the_section(client, home_page):

@@ -1,0 +1,54 @@
+"""The public API's per-item cache: each page, image or document serialized once per version.
+
+A listing of twenty items asks the cache for the twenty at once and serializes only the ones
+it lacks, with their related rows loaded in bulk as before. An item is keyed on the site
+version (home/site_version.py), which any change of content moves on, so an item is never
+stale: not when it is republished, nor when a page, image or snippet it shows changes. It
+is also keyed on its own publish time, and on what the request asks to see of it (the
+serializer: page type and `fields`, and the host its URLs are made for).
+
+Drafts (the preview endpoint) are never cached: they set `item_cache = False`.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+
+from home import site_version
+
+# How long an item may stay in the cache unused (it is never stale: see above).
+ITEM_SECONDS = 3600
+
+
+def item_key(version, serializer_class, request, item):
+    """The cache key of one item as this request would see it."""
+    published = getattr(item, "last_published_at", None)
+    shape = (
+        version,
+        type(item)._meta.label,
+        item.pk,
+        published.isoformat() if published else "",
+        serializer_class.__name__,
+        ",".join(sorted(serializer_class.Meta.fields)),
+        request.get_host(),
+        request.GET.get("rich_text_format", ""),
+    )
+    return "api-item:" + hashlib.sha256(repr(shape).encode()).hexdigest()
+
+
+def serialize_cached(request, serializer_class, items, serialize):
+    """The serialized `items`, from the cache where held; `serialize(missing)` makes the rest."""
+    version = site_version.for_request(request)
+    if version is None:  # the cache is away
+        return serialize(items)
+    keys = [item_key(version, serializer_class, request, item) for item in items]
+    held = cache.get_many(keys)
+    missing = [item for item, key in zip(items, keys, strict=True) if key not in held]
+    if missing:
+        made = dict(zip((id(item) for item in missing), serialize(missing), strict=True))
+        fresh = {
+            key: made[id(item)] for item, key in zip(items, keys, strict=True) if key not in held
+        }
+        cache.set_many(fresh, timeout=ITEM_SECONDS)
+        held.update(fresh)
+    return [held[key] for key in keys]
