@@ -47,6 +47,7 @@ from search.candidates import bounded_search
 from .checks import MAX_ID, check_query_string
 from .filters import AuthorFilter, PublishedFilter, TopicFilter, in_utc
 from .item_cache import serialize_cached
+from .pagination import KeptCountPagination
 
 logger = logging.getLogger(__name__)
 
@@ -123,6 +124,8 @@ class SearchFilter(BaseFilterBackend):
 
 class PublicAPIMixin:
     """Checked input, JSON errors, and bulk loading of what the serializer will show."""
+
+    pagination_class = KeptCountPagination
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
