@@ -16,7 +16,8 @@ SCALE_PATHS = [
     "/news/feed/rss/",
     "/news/feed/atom/",
     "/sitemap.xml",
-    "/sitemap-news.xml?p=5",
+    "/sitemap-news.xml",  # 1,000 addresses at either size
+    "/sitemap-news.xml?p=50",  # the last page at 50,000 (a 404 at 1,000)
     "/search/?q=water",
     "/search/?q=water&page=2",
     NEWS_ARTICLES,
