@@ -17,11 +17,14 @@ NOT_FILTERS = {"offset", "limit", "fields", "format"}
 
 
 def query_key(request):
-    """The request's endpoint and filters, as a cache key for its count and sort keys."""
+    """The request's site, endpoint and filters: the cache key of its count and sort keys.
+
+    One key per distinct filter combination and site version, in each process's memory.
+    """
     filters = sorted(
         (name, value) for name, value in request.GET.items() if name not in NOT_FILTERS
     )
-    return f"api:{request.path}:{filters!r}"
+    return f"api:{request.get_host()}:{request.path}:{filters!r}"
 
 
 class KeptCountPagination(WagtailPagination):
