@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve install install-test browser-deps test test-fast test-nightly lint format check bench clean
+.PHONY: run serve install install-test browser-deps bench-deps test test-fast test-nightly lint format check bench clean
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -86,12 +86,21 @@ check: install
 	PUBLIC_BASE_URL=https://cms.example.org \
 	$(PY) manage.py check --deploy --fail-level WARNING --settings=mipcms.settings.production
 
-## Server time and SQL queries of the main pages on the demo content (see tests/bench.py).
-bench: install
-	$(PY) manage.py migrate --noinput -v0
-	$(PY) manage.py setup_site
-	$(PY) manage.py load_demo
-	$(PY) tests/bench.py
+## make bench: req/s, latency, queries and the share of a hello-world view of the main pages
+## and API calls, served by gunicorn with the production settings on PostgreSQL and Redis,
+## with the caches on and off (tests/bench/run.py). BENCH_SCALE=50000 adds the 1,000 and
+## 50,000 article sites; BENCH_BASELINE=DIR serves another checkout beside this one.
+bench: install bench-deps
+	$(PY) -m tests.bench.run
+
+## wrk, the load generator make bench drives (Debian's package).
+bench-deps:
+	@command -v wrk >/dev/null 2>&1 || { \
+		echo "Installing Debian's wrk for make bench..."; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get install -y -qq wrk >/dev/null 2>&1 || { $$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }; \
+	}
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected .pytest_cache .ruff_cache

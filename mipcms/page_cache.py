@@ -117,6 +117,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS):
+            return self.get_response(request)
         if not may_use(request):
             if not request.path_info.startswith(UNPRIMED_PATHS):
                 site_version.prime(request)

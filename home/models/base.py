@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from home.api_fields import ImageField, SeoField
 from home.privacy import is_current, is_visible_image
+from home.renditions import COVER, MAIN
 from home.richtext import prefetch_links, stored_rich_texts
 from home.seo import PageSeo, web_page_json_ld
 from home.text import plain_text, trimmed
@@ -159,7 +160,30 @@ class BasePage(FrontEndPreviewMixin, Page):
     def get_context(self, request, *args, **kwargs):
         # All the links in the page's rich text, loaded together before the template runs.
         prefetch_links(stored_rich_texts(self))
+        self.load_own_images()
         return super().get_context(request, *args, **kwargs)
+
+    @classmethod
+    def image_field_names(cls):
+        """The page's own image fields (listing, social, hero, cover...): its API image fields."""
+        return [field.name for field in cls.api_fields if isinstance(field.serializer, ImageField)]
+
+    def load_own_images(self):
+        """Load the page's own pictures together, with their renditions as the page shows them
+        (main picture or cover, and og:image) and their privacy: two queries however many."""
+        unloaded = [
+            name
+            for name in self.image_field_names()
+            if getattr(self, f"{name}_id") is not None
+            and not self._meta.get_field(name).is_cached(self)
+        ]
+        if not unloaded:
+            return
+        ids = {getattr(self, f"{name}_id") for name in unloaded}
+        images = CustomImage.objects.for_display(MAIN, COVER, social=True).in_bulk(ids)
+        for name in unloaded:
+            if (image := images.get(getattr(self, f"{name}_id"))) is not None:
+                setattr(self, name, image)
 
     def route(self, request, path_components):
         # An expired page is gone for visitors even before the scheduler unpublishes it.
@@ -172,7 +196,7 @@ class BasePage(FrontEndPreviewMixin, Page):
         """prefetch_related() lookups that let the API show many pages at a fixed cost."""
         # Annotated with their privacy, so hiding private images costs no query per page.
         images = CustomImage.objects.for_display(api=True, social=True)
-        image_fields = [
-            field.name for field in cls.api_fields if isinstance(field.serializer, ImageField)
+        return [
+            *(Prefetch(name, queryset=images) for name in cls.image_field_names()),
+            *cls.api_prefetch,
         ]
-        return [*(Prefetch(name, queryset=images) for name in image_fields), *cls.api_prefetch]

@@ -7,18 +7,16 @@ stale: not when it is republished, nor when a page, image or snippet it shows ch
 is also keyed on its own publish time, and on what the request asks to see of it (the
 serializer: page type and `fields`, and the host its URLs are made for).
 
-Drafts (the preview endpoint) are never cached: they set `item_cache = False`.
+Drafts (the preview endpoint) are never cached: they set `item_cache = False`. An item stays
+API_ITEM_CACHE_SECONDS unused at most (0 switches the cache off).
 """
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 
 from home import site_version
-
-# How long an item may stay in the cache unused (it is never stale: see above).
-ITEM_SECONDS = 3600
-
 
 def item_key(version, serializer_class, request, item):
     """The cache key of one item as this request would see it."""
@@ -38,6 +36,8 @@ def item_key(version, serializer_class, request, item):
 
 def serialize_cached(request, serializer_class, items, serialize):
     """The serialized `items`, from the cache where held; `serialize(missing)` makes the rest."""
+    if not settings.API_ITEM_CACHE_SECONDS:
+        return serialize(items)
     version = site_version.for_request(request)
     if version is None:  # the cache is away
         return serialize(items)
@@ -49,6 +49,6 @@ def serialize_cached(request, serializer_class, items, serialize):
         fresh = {
             key: made[id(item)] for item, key in zip(items, keys, strict=True) if key not in held
         }
-        cache.set_many(fresh, timeout=ITEM_SECONDS)
+        cache.set_many(fresh, timeout=settings.API_ITEM_CACHE_SECONDS)
         held.update(fresh)
     return [held[key] for key in keys]

@@ -480,3 +480,7 @@ PAGE_CACHE_STALE_WHILE_REVALIDATE_SECONDS = int(
 # Query parameters a page reads (pagination, filters); any other parameter (a tracking tag, a
 # cache-buster) is served without the cache, so it cannot fill the cache with copies.
 PAGE_CACHE_QUERY_PARAMETERS = {"page", "topic", "when", "p"}  # p: a sitemap's page
+# Address prefixes the page cache never looks at (not even to read the site version).
+PAGE_CACHE_EXCLUDED_PATHS = ()
+# How long the public API keeps a serialized item unused (mipcms/api/item_cache.py); 0: off.
+API_ITEM_CACHE_SECONDS = int(os.environ.get("API_ITEM_CACHE_SECONDS", "3600"))

@@ -131,4 +131,4 @@ def test_cards_show_date_summary_topics_and_image(client, news, housing):
     assert "Three cities and their trust funds." in card.text
     assert "Housing" in page.find("ul", class_="tags").text
     image = page.inside(page.find("div", class_="card__image"))[0]
-    assert ".fill-640x360" in image.attrs["src"]
+    assert ".fill-400x225.format-webp" in image.attrs["src"]

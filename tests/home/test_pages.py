@@ -64,7 +64,7 @@ def test_home_page_shows_hero_featured_pages_testimonial_news_and_events(
     assert "Peers who had solved our problem." in page.find("blockquote").text
     card_image = page.inside(page.find("div", class_="card__image"))[0]
     assert card_image.attrs["alt"] == ""
-    assert ".fill-640x360" in card_image.attrs["src"]
+    assert ".fill-400x225.format-webp" in card_image.attrs["src"]
 
 
 def test_standard_page_shows_intro_and_body(client, home_page):
