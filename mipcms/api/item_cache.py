@@ -18,6 +18,7 @@ from django.core.cache import cache
 
 from home import site_version
 
+
 def item_key(version, serializer_class, request, item):
     """The cache key of one item as this request would see it."""
     published = getattr(item, "last_published_at", None)
