@@ -139,3 +139,13 @@ def test_a_search_writes_nothing_and_its_hits_reach_the_report_after_the_flush(
         for row in report.soup.select("tbody tr")
     }
     assert rows == {"herons": "3", "egrets": "2"}
+
+
+def test_a_search_is_served_when_the_hits_cache_is_away(client, heron, monkeypatch):
+    class Away:
+        def __getattr__(self, name):
+            raise ConnectionError("cache away")
+
+    monkeypatch.setattr("search.hits.hits_cache", Away)
+
+    assert count(search(client, q="herons")) == 13
