@@ -3,9 +3,10 @@
 Wagtail's frontend_cache app already purges the page's own URL when it is published or
 unpublished (by an editor, the v3 API or the scheduler). This adds the addresses that show
 it too: its section listing and the section's feeds (all, and per topic of the page), the
-home page, the sitemap and the public API URLs that include it. An event's own calendar
-file is one of its cached paths, so Wagtail purges it with the page. Purging is off until
-FRONTEND_CACHE names a backend (docs/deployment.md), and always off on a STAGING copy.
+home page, the sitemap index and its section's sitemap, and the public API URLs that include
+it. An event's own calendar file is one of its cached paths, so Wagtail purges it with the
+page. Purging is off until FRONTEND_CACHE names a backend (docs/deployment.md), and always
+off on a STAGING copy.
 Wagtail hands the requests to a django-tasks task: it waits in the database queue and the
 task worker (`manage.py run_worker`) sends it, so a publish never waits for the CDN.
 
@@ -17,6 +18,8 @@ from django.conf import settings
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished
+
+from mipcms.sitemaps import sitemap_paths
 
 
 def api_urls(page, parent):
@@ -51,7 +54,7 @@ def addresses_showing(page):
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is not None:
         batch.add_page(site.root_page)
-        batch.add_url(f"{site.root_url}/sitemap.xml")
+        batch.add_urls(f"{site.root_url}{path}" for path in sitemap_paths(page))
     batch.add_urls(api_urls(page, parent))
     return batch
 

@@ -17,7 +17,7 @@ It is django-tasks-db's own worker (`db_worker`) with what a service needs besid
   thread, for /health/ready and the dashboard, but stops checking in while one task has run
   for longer than STUCK_AFTER: a worker stuck in a task is as good as dead.
 - Between heartbeats it runs the upkeep of its queues (UPKEEP), which puts back what a
-  killed worker left half-done.
+  killed worker left half-done, and writes the searches counted since (search/hits.py).
 
 Any number of workers can share the queue: each task is claimed under a row lock.
 """
@@ -34,6 +34,7 @@ from django_tasks_db.management.commands.db_worker import Worker as QueueWorker
 
 from mipcms.webhooks.delivery import requeue_stranded_deliveries
 from mipcms.worker import record_heartbeat
+from search.hits import flush_search_hits
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +44,9 @@ HEARTBEAT_SECONDS = 15.0
 RETRY_SECONDS = 2.0
 # A task running this long has hung: the worker stops checking in (health shows it).
 STUCK_AFTER = 300.0
-# Jobs run between heartbeats to keep the queues whole.
-UPKEEP = [requeue_stranded_deliveries]
+# Jobs run between heartbeats: keep the queues whole, and move the searches counted in the
+# cache into the admin's search terms report (search/hits.py).
+UPKEEP = [requeue_stranded_deliveries, flush_search_hits]
 
 
 class TaskWorker(QueueWorker):

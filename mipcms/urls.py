@@ -4,11 +4,13 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.sitemaps import PublicPagesSitemap, robots_txt
+from home.sitemaps import robots_txt
 from mipcms.page_cache import shared_by_visitors
+from mipcms.sitemaps import SITEMAPS
 from search import views as search_views
 
 urlpatterns = [
@@ -17,9 +19,15 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path(
         "sitemap.xml",
-        shared_by_visitors(sitemap),
-        {"sitemaps": {"pages": PublicPagesSitemap}},
+        shared_by_visitors(sitemap_index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        shared_by_visitors(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
     ),
     path("robots.txt", shared_by_visitors(robots_txt), name="robots_txt"),
     path("api/", include("mipcms.api.urls")),

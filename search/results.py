@@ -14,6 +14,8 @@ from home.models import BasePage, TopicsMixin
 from home.privacy import public_pages
 from home.templatetags.display_tags import page_type
 
+from .candidates import bounded_search
+
 # `?type=` values visitors see in addresses, with their label and page model.
 SEARCH_TYPES = {
     "news": ("News", "news.NewsArticlePage"),
@@ -42,9 +44,7 @@ def searchable_pages(site, kind=None, topic=None):
             if issubclass(model, TopicsMixin) and not model._meta.abstract:
                 tagged |= Q(pk__in=model.objects.filter(topics=topic).values("pk"))
         pages = pages.filter(tagged)
-    # The search backend understands only indexed fields, and neither view restrictions nor
-    # expiry times are indexed, so the pages reach it as a list of ids.
-    return Page.objects.filter(pk__in=pages.values("pk"))
+    return pages
 
 
 def editors_picks(query, terms, pages, links=True):
@@ -83,6 +83,11 @@ class PromotedResults:
     def count(self):
         return len(self.picks) + self.results.count()
 
+    @property
+    def more(self):
+        """Whether more pages matched than were counted (search/candidates.py)."""
+        return getattr(self.results, "more", False)
+
     def __len__(self):
         return self.count()
 
@@ -113,8 +118,7 @@ def find_hits(request, site, query, terms, kind=None, topic=None):
     picked = [pick.pk for pick, _ in picks if isinstance(pick, Page)]
     if picked:
         pages = pages.exclude(pk__in=picked)
-    results = pages.specific().search(terms)
-    return PromotedResults(request, picks, results)
+    return PromotedResults(request, picks, bounded_search(pages, terms, specific=True))
 
 
 def extract(page):

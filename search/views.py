@@ -2,17 +2,15 @@
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Site
-from wagtail.search.utils import normalise_query_string
 
 from home.models import Topic
 from home.text import clean_query, search_terms
 
+from .hits import count_search
 from .results import SEARCH_TYPES, find_hits
 
 PER_PAGE = 10
-QUERY_LENGTH = Query._meta.get_field("query_string").max_length
 
 
 def search(request):
@@ -29,13 +27,9 @@ def search(request):
     results = find_hits(request, Site.find_for_request(request), query, terms, kind, topic)
     page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
     if terms and "page" not in request.GET:
-        # One hit per search (not per results page), by its words: the admin's "Search
-        # terms" report shows editors what visitors look for, to choose picks.
-        # Wagtail cuts a query to its column's length before lowercasing it, which can make
-        # it longer ("İ" lowercases to two characters), so the stored and looked-up strings
-        # differ and a second search for it would break the unique constraint. Normalise
-        # and cut here, once.
-        Query.get(normalise_query_string(terms)[:QUERY_LENGTH]).add_hit()
+        # One hit per search (not per results page), by its words, for the admin's "Search
+        # terms" report: counted in the cache, written by the task worker (search/hits.py).
+        count_search(terms)
     return TemplateResponse(
         request,
         "search/search.html",
@@ -43,6 +37,8 @@ def search(request):
             "search_query": query,
             "page_obj": page_obj,
             "hits": page_obj.object_list,
+            # Past SEARCH_LIMIT hits the count stops: "More than 200 results".
+            "more_results": results.more,
             "types": [(value, label) for value, (label, _) in SEARCH_TYPES.items()],
             "topics": Topic.objects.all(),
             "active_type": kind or "",

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.feeds import FeedsMixin
+from home.pagination import DeepPaginator
 from home.privacy import public_pages
 from home.renditions import CARD
 from home.text import clean_query
@@ -82,6 +83,15 @@ class IndexPage(BasePage):
             raise Http404("No such topic.")
         return topic
 
+    def paginator(self, queryset, request, topic):
+        """The listing's pages: the front and its topics count once per site version and
+        reach a deep page through a kept sort key (home/pagination.py); other filters
+        (a section's own) are counted afresh."""
+        if set(request.GET) - {"page", "topic"} or (request.GET.get("topic") and not topic):
+            return Paginator(queryset, self.per_page)
+        key = f"listing:{self.pk}:{topic.pk if topic else ''}"
+        return DeepPaginator(queryset, self.per_page, key, request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         queryset = self.get_listing_queryset()
@@ -90,7 +100,7 @@ class IndexPage(BasePage):
         if topic_slug:
             queryset = queryset.filter(topics=topic) if topic else queryset.none()
         queryset, extra = self.filter_listing(queryset, request.GET)
-        page_obj = Paginator(queryset, self.per_page).get_page(request.GET.get("page"))
+        page_obj = self.paginator(queryset, request, topic).get_page(request.GET.get("page"))
         context.update(
             extra,
             page_obj=page_obj,

@@ -34,7 +34,6 @@ from wagtail.fields import StreamField
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import get_page_models
-from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from home.api_fields import PublicFileUrlField, TagsField
@@ -43,10 +42,12 @@ from home.privacy import public_documents, public_images, public_pages
 from home.representations import API_IMAGE_RENDITIONS
 from home.richtext import prefetch_links, stored_rich_texts
 from home.text import search_terms
+from search.candidates import bounded_search
 
 from .checks import MAX_ID, check_query_string
 from .filters import AuthorFilter, PublishedFilter, TopicFilter, in_utc
 from .item_cache import serialize_cached
+from .pagination import KeptCountPagination
 
 logger = logging.getLogger(__name__)
 
@@ -111,13 +112,11 @@ class SearchFilter(BaseFilterBackend):
         terms = search_terms(request.GET["search"])
         if not terms:
             return queryset.none()
-        # The search backend understands only plain field filters, so the filtered pages
-        # reach it as a list of ids; ordering is kept, as `order` and relevance need.
-        searchable = queryset.model.objects.filter(pk__in=queryset.values("pk"))
-        searchable.query.order_by = queryset.query.order_by
+        # At most SEARCH_LIMIT hits are counted and ranked, as on the site's search page
+        # (meta.total_count stops there); ordering is kept, as `order` and relevance need.
         try:
-            return get_search_backend().search(
-                terms, searchable, operator=operator, order_by_relevance="order" not in request.GET
+            return bounded_search(
+                queryset, terms, operator=operator, order_by_relevance="order" not in request.GET
             )
         except (FilterFieldError, OrderByFieldError) as error:
             raise BadRequestError(str(error)) from error
@@ -130,6 +129,8 @@ MAX_SERIALIZER_CLASSES = 500
 
 class PublicAPIMixin:
     """Checked input, JSON errors, and bulk loading of what the serializer will show."""
+
+    pagination_class = KeptCountPagination
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

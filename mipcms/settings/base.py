@@ -301,6 +301,20 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Review emails go to the Moderators group (and the submitter), not to every superuser.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
+# Caches. "default" is each process's memory unless production.py points it at Redis.
+# "search_hits" keeps the count of visitors' searches until the task worker writes them to
+# the admin's search terms report (search/hits.py): a folder on disk, which the web server
+# and the worker on one machine share (a memory cache would keep each process's counts where
+# the worker never sees them). With Redis, production.py counts in Redis instead.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "search_hits": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("SEARCH_HITS_DIR", str(BASE_DIR / "var" / "search-hits")),
+    },
+}
+SEARCH_HITS_CACHE = "search_hits"
+
 # The content API (docs/api.md): v2 is the public read API, v3 the token-authenticated one.
 # Absolute URLs in API responses use the public address.
 WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
@@ -465,7 +479,7 @@ PAGE_CACHE_STALE_WHILE_REVALIDATE_SECONDS = int(
 )
 # Query parameters a page reads (pagination, filters); any other parameter (a tracking tag, a
 # cache-buster) is served without the cache, so it cannot fill the cache with copies.
-PAGE_CACHE_QUERY_PARAMETERS = {"page", "topic", "when"}
+PAGE_CACHE_QUERY_PARAMETERS = {"page", "topic", "when", "p"}  # p: a sitemap's page
 # Address prefixes the page cache never looks at (not even to read the site version).
 PAGE_CACHE_EXCLUDED_PATHS = ()
 # How long the public API keeps a serialized item unused (mipcms/api/item_cache.py); 0: off.

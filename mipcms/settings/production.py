@@ -50,6 +50,8 @@ if os.environ.get("REDIS_URL"):
         timeout=float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.25")),
         retry_seconds=float(os.environ.get("REDIS_RETRY_SECONDS", "5")),
     )
+    # Search counts wait in Redis for the task worker, whichever server took the search.
+    SEARCH_HITS_CACHE = "default"
 
 if os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

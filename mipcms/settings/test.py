@@ -27,6 +27,8 @@ if os.environ.get("TEST_TASK_QUEUE") != "database":
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
         "inline": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     }
+# Search counts in the per-test memory cache (cleared around each test); tests flush them.
+SEARCH_HITS_CACHE = "default"
 # The test process's LocMemCache is shared by everything that runs in it; processes a test
 # starts use Redis (production settings) when they must share the site version.
 SITE_VERSION_IN_CACHE = True

@@ -20,6 +20,7 @@ SCALE_PATHS = [
     "/news/feed/rss/",
     "/news/feed/atom/",
     "/sitemap.xml",
+    "/sitemap-news.xml",  # 1,000 addresses at either size
     "/search/?q=water",
     "/search/?q=water&page=2",
     NEWS_ARTICLES,
@@ -63,8 +64,16 @@ def demo_paths():
     return [(label, path) for label, path in paths if path]
 
 
+def article_count():
+    from news.models import NewsArticlePage
+
+    return NewsArticlePage.objects.count()
+
+
 if __name__ == "__main__":
+    import sys
+
     import django
 
     django.setup()
-    print(json.dumps(demo_paths()))
+    print(json.dumps(article_count() if sys.argv[1:] == ["articles"] else demo_paths()))

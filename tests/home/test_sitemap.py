@@ -1,4 +1,4 @@
-"""The sitemap lists every live public page with its date, and nothing else; robots.txt."""
+"""The sitemap index lists every live public page with its date, and nothing else; robots.txt."""
 
 import datetime
 import xml.etree.ElementTree as ET
@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from home.sitemaps import SectionSitemap
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.hidden import hidden_pages
 from tests.home.factories import StandardPageFactory
@@ -20,16 +21,32 @@ pytestmark = pytest.mark.django_db
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def read_sitemap(client):
-    """{location: lastmod} of the sitemap's URLs."""
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
+def read_xml(client, url):
+    """The parsed XML at a URL of the site (it must be a 200)."""
+    response = client.get(url)
+    assert response.status_code == 200, url
     assert response["Content-Type"] == "application/xml"
-    root = ET.fromstring(response.content)  # noqa: S314 (our own response)
-    return {
-        url.find("sm:loc", NS).text: url.find("sm:lastmod", NS).text
-        for url in root.findall("sm:url", NS)
-    }
+    return ET.fromstring(response.content)  # noqa: S314 (our own response)
+
+
+def sitemap_urls(client):
+    """The addresses of the sitemaps the index at /sitemap.xml names, in order."""
+    index = read_xml(client, "/sitemap.xml")
+    assert index.tag == f"{{{NS['sm']}}}sitemapindex"
+    return [item.find("sm:loc", NS).text for item in index.findall("sm:sitemap", NS)]
+
+
+def read_sitemap(client):
+    """{location: lastmod} of the URLs of every sitemap in the index (each listed once)."""
+    urls = {}
+    for address in sitemap_urls(client):
+        for url in read_xml(client, address.removeprefix("http://testserver")).findall(
+            "sm:url", NS
+        ):
+            location = url.find("sm:loc", NS).text
+            assert location not in urls, f"{location} is in two sitemaps"
+            urls[location] = url.find("sm:lastmod", NS).text
+    return urls
 
 
 def test_sitemap_lists_every_public_page_with_its_last_published_date(client, bare_home):
@@ -84,7 +101,7 @@ def test_sitemap_query_count_does_not_grow_with_pages(client, bare_home):
             EventPageFactory(parent=events)
 
     def query_count():
-        client.get("/sitemap.xml")  # warm: site root paths
+        read_sitemap(client)  # warm: site root paths
         with CaptureQueriesContext(connection) as queries:
             urls = read_sitemap(client)
         return len(urls), len(queries)
@@ -96,6 +113,44 @@ def test_sitemap_query_count_does_not_grow_with_pages(client, bare_home):
 
     assert (few_urls, many_urls) == (13, 43)
     assert many == few, f"{few} queries for 5 pages of each type, {many} for 20"
+
+
+def test_each_section_has_its_sitemap_in_pages_and_every_page_is_listed(
+    client, bare_home, monkeypatch
+):
+    monkeypatch.setattr(SectionSitemap, "limit", 3)
+    news = NewsIndexPageFactory(slug="news")
+    events = EventIndexPageFactory(slug="events")
+    articles = [NewsArticlePageFactory(parent=news) for _ in range(7)]
+    event = EventPageFactory(parent=events)
+
+    addresses = sitemap_urls(client)
+    urls = read_sitemap(client)
+
+    assert addresses == [
+        "http://testserver/sitemap-news.xml",
+        "http://testserver/sitemap-news.xml?p=2",
+        "http://testserver/sitemap-news.xml?p=3",
+        "http://testserver/sitemap-research.xml",
+        "http://testserver/sitemap-events.xml",
+        "http://testserver/sitemap-pages.xml",
+    ]
+    assert set(urls) == {page.full_url for page in [bare_home, news, events, event, *articles]}
+    assert client.get("/sitemap-news.xml?p=4").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def test_a_sitemap_shows_a_page_published_after_it_was_read(client, bare_home, monkeypatch):
+    monkeypatch.setattr(SectionSitemap, "limit", 2)
+    news = NewsIndexPageFactory(slug="news")
+    NewsArticlePageFactory(parent=news)
+    NewsArticlePageFactory(parent=news)
+    read_sitemap(client)
+
+    late = NewsArticlePageFactory(parent=news, title="Late story")
+
+    assert "http://testserver/sitemap-news.xml?p=2" in sitemap_urls(client)
+    assert late.full_url in read_sitemap(client)
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client, db):

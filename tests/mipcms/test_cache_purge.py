@@ -64,6 +64,7 @@ def expected_paths(page, topic):
         f"/news/feed/atom/?topic={topic.slug}",
         "/",
         "/sitemap.xml",
+        "/sitemap-news.xml",
         f"/api/v2/pages/{page.pk}/",
         "/api/v2/pages/",
         f"/api/v2/pages/?type={label}",

@@ -2,11 +2,16 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
+from search.hits import flush_search_hits
 from tests.api.test_privacy import World
 from tests.events.factories import EventPageFactory
 from tests.home.factories import StandardPageFactory
+from tests.html import parse
 from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from tests.world import module_world
 
@@ -106,6 +111,41 @@ def test_a_picks_description_replaces_its_summary(client, heron):
 def test_each_search_counts_once_for_its_words(client, heron):
     for params in [{"q": "Herons?"}, {"q": "herons"}, {"q": "herons", "page": 2}, {"q": "&&&"}]:
         search(client, **params)
+    flush_search_hits()
 
     assert Query.objects.get(query_string="herons").hits == 2
     assert list(Query.objects.values_list("query_string", flat=True)) == ["herons"]
+
+
+def test_a_search_writes_nothing_and_its_hits_reach_the_report_after_the_flush(
+    client, heron, admin_user
+):
+    search(client, q="herons")  # warm: the site's root paths
+    with CaptureQueriesContext(connection) as queries:
+        for words in ["herons", "Herons", "egrets"]:
+            search(client, q=words)
+    writes = [q["sql"] for q in queries.captured_queries if not q["sql"].startswith("SELECT")]
+    assert writes == []
+
+    assert flush_search_hits() == 4
+    assert flush_search_hits() == 0  # each hit is written once
+    search(client, q="egrets")
+    assert flush_search_hits() == 1
+
+    client.force_login(admin_user)
+    report = parse(client.get(reverse("wagtailsearchpromotions:search_terms")))
+    rows = {
+        row.find_all("td")[0].text.strip(): row.find_all("td")[1].text.strip()
+        for row in report.soup.select("tbody tr")
+    }
+    assert rows == {"herons": "3", "egrets": "2"}
+
+
+def test_a_search_is_served_when_the_hits_cache_is_away(client, heron, monkeypatch):
+    class Away:
+        def __getattr__(self, name):
+            raise ConnectionError("cache away")
+
+    monkeypatch.setattr("search.hits.hits_cache", Away)
+
+    assert count(search(client, q="herons")) == 13

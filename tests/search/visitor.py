@@ -17,8 +17,9 @@ def search(client, **params):
 
 
 def count(page):
-    """The number of results the heading announces."""
-    return int(page.find("h2", id="results-heading").text.split()[0])
+    """The number of results the heading announces ("More than 200 results": 200)."""
+    words = page.find("h2", id="results-heading").text.split()
+    return int(words[2] if words[0] == "More" else words[0])
 
 
 def paths(page):
