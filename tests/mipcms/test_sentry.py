@@ -55,7 +55,7 @@ def wsgi_get(path, **environ):
 
 # A real WSGI request closes a test transaction's connection at its start: this test needs a
 # database the request can use (the site and its version are read before any view runs).
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_unhandled_error_is_reported_without_personal_data(sentry, home_page, django_user_model):
     client, transport = sentry
     assert client.is_active()
