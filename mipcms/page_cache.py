@@ -29,8 +29,8 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.cache import patch_cache_control
-from django.utils.http import parse_etags
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
 
 from home import site_version
 
@@ -104,10 +104,15 @@ def mark_shareable(response, etag, seconds):
     return response
 
 
-def not_modified(request, etag):
-    """Whether the client already holds this answer (If-None-Match)."""
-    held = request.META.get("HTTP_IF_NONE_MATCH")
-    return bool(held) and (etag in parse_etags(held) or "*" in parse_etags(held))
+def not_modified(request, entry):
+    """Whether the client already holds this answer (If-None-Match, or If-Modified-Since
+    where the answer says when it last changed: feeds, the sitemap)."""
+    modified = {name.lower(): value for name, value in entry["headers"]}.get("last-modified")
+    last_modified = parse_http_date_safe(modified) if modified else None
+    return (
+        get_conditional_response(request, etag=entry["etag"], last_modified=last_modified)
+        is not None
+    )
 
 
 class PageCacheMiddleware:
@@ -137,13 +142,13 @@ class PageCacheMiddleware:
         if seconds and self.shareable(request, response):
             entry = self.store(request, response, key, version, seconds)
             mark_shareable(response, entry["etag"], seconds)
-            if not_modified(request, entry["etag"]):
+            if not_modified(request, entry):
                 return self.not_modified_response(entry, version)
         return response
 
     def answer_from(self, request, entry, version):
         """The stored answer, with a fresh nonce; or a 304 when the client holds it."""
-        if not_modified(request, entry["etag"]):
+        if not_modified(request, entry):
             return self.not_modified_response(entry, version)
         content = entry["content"]
         if entry["nonce"]:
@@ -156,6 +161,9 @@ class PageCacheMiddleware:
 
     def not_modified_response(self, entry, version):
         response = HttpResponseNotModified()
+        for name, value in entry["headers"]:
+            if name.lower() == "last-modified":
+                response[name] = value
         response["X-Page-Cache"] = "hit"
         return mark_shareable(response, entry["etag"], lifetime(version))
 

@@ -94,6 +94,18 @@ def test_a_conditional_request_gets_a_304_before_anything_is_rendered(client, ne
     assert changed["ETag"] != etag
 
 
+def test_a_feed_reader_asking_if_modified_since_gets_a_304_from_the_cache(client, news_index):
+    NewsArticlePageFactory(parent=news_index)
+    feed = f"{news_index.url}feed/rss/"
+    last_modified = cached_get(client, feed)["Last-Modified"]
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(feed, HTTP_IF_MODIFIED_SINCE=last_modified)
+    assert response.status_code == 304
+    assert response["Last-Modified"] == last_modified
+    assert len(queries) == 0
+
+
 def test_every_answer_from_the_cache_has_a_fresh_csp_nonce(client, news_index):
     article = NewsArticlePageFactory(parent=news_index)
     first = cached_get(client, article.url)
