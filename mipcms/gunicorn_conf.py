@@ -16,9 +16,11 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
-# Workers are replaced now and then, so a slow leak never grows without bound.
-max_requests = 1000
-max_requests_jitter = 100
+# Workers are replaced now and then, so a slow leak never grows without bound. Not too often:
+# a new worker takes a second or two to start, and pages from the cache go out at hundreds
+# per second per worker (at 1,000 a worker was replaced every few seconds under load).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+max_requests_jitter = max_requests // 10
 # The proxy in front (nginx, Caddy, a load balancer) may set X-Forwarded-Proto.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # No access log here: the application logs one line per request, with its request id,

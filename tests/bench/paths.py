@@ -24,7 +24,8 @@ SCALE_PATHS = [
     "/search/?q=water",
     "/search/?q=water&page=2",
     NEWS_ARTICLES,
-    f"{NEWS_ARTICLES}&offset=9000",
+    # Deep in the 50,000 site, near the end of the 1,000 one (past it, a page is empty).
+    f"{NEWS_ARTICLES}&offset=900",
     "/api/v2/pages/?search=water",
     "/api/v2/pages/?type=news.NewsArticlePage&search=water&fields=*&limit=20",
 ]

@@ -133,6 +133,10 @@ def server(checkout, overlay, database, port, cached, log_dir):
             "python:mipcms.gunicorn_conf",
             "--bind",
             f"127.0.0.1:{port}",
+            # No worker replaced mid-run (a baseline's config may replace them every
+            # thousand requests, which would time its restarts, not its pages).
+            "--max-requests",
+            "0",
         ],
         cwd=checkout,
         env=env,
