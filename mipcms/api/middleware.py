@@ -3,7 +3,8 @@
 import hashlib
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.core.cache import cache
+from django.http import HttpResponse, JsonResponse
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
@@ -31,7 +32,8 @@ class APIMiddleware:
     made with a token is private, and a draft from the preview endpoint is never stored.
     A public GET's ETag is made of the site version and the address, so a client repeating a
     request with If-None-Match gets its 304 before the view runs, while nothing changed; an
-    answer made with a token carries an ETag of its body.
+    answer made with a token carries an ETag of its body. A public answer is kept for the
+    next request of the same address at the same site version (API_ITEM_CACHE_SECONDS).
     Sits before the session middleware (see MIDDLEWARE in settings).
     """
 
@@ -48,8 +50,8 @@ class APIMiddleware:
             return JsonResponse(
                 {"message": "rich_text_format must be 'html' without an API token"}, status=400
             )
-        if not has_token and request.method in {"GET", "HEAD"}:
-            site_version.prime(request)  # site and settings: looked up once per site version
+        public_read = not has_token and request.method in {"GET", "HEAD"}
+        stored = read_stored_answer(request) if public_read else None
         etag = version_etag(request) if not has_token else None
         if etag and request.method in {"GET", "HEAD"}:
             # The answer to the same address at the same site version is the same: a client
@@ -59,7 +61,14 @@ class APIMiddleware:
                 held["ETag"] = etag
                 patch_cache_control(held, public=True, max_age=settings.API_CACHE_MAX_AGE)
                 return held
-        response = self.get_response(request)
+        if stored is not None:
+            response = HttpResponse(stored["content"], content_type=stored["content_type"])
+            response["Vary"] = stored["vary"]
+        else:
+            if public_read:
+                site_version.prime(request)  # site and settings: once per site version
+            response = self.get_response(request)
+            store_answer(request, response)
         if request.path.startswith("/api/v3/"):
             patch_vary_headers(response, ["Authorization"])
         if request.method not in {"GET", "HEAD"} or response.status_code != 200:
@@ -77,6 +86,51 @@ class APIMiddleware:
         elif not response.streaming:
             set_response_etag(response)
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+
+def answer_key(request):
+    """Where a public answer to this address is kept (None: not kept)."""
+    if not settings.API_ITEM_CACHE_SECONDS or request.path.startswith(PREVIEW_PATH):
+        return None
+    address = f"{request.get_host()}{request.get_full_path()}"
+    return "api-answer:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def read_stored_answer(request):
+    """The answer kept for this address at the current site version, or None.
+
+    Read in the same round trip as the site version (home/site_version.py): a public answer
+    depends on nothing but its address and the content, so it is never stale.
+    """
+    key = answer_key(request)
+    if key is None:
+        return None
+    version, values = site_version.current(key)
+    request._site_version = version
+    stored = values.get(key)
+    return stored if stored is not None and stored["version"] == version else None
+
+
+def store_answer(request, response):
+    """Keep a successful public answer for the next request of the same address."""
+    key = answer_key(request)
+    version = getattr(request, "_site_version", None)
+    if (
+        key is None
+        or version is None
+        or request.method != "GET"
+        or "HTTP_AUTHORIZATION" in request.META
+        or response.status_code != 200
+        or response.streaming
+    ):
+        return
+    stored = {
+        "version": version,
+        "content": response.content,
+        "content_type": response["Content-Type"],
+        "vary": response.get("Vary", ""),
+    }
+    cache.set(key, stored, timeout=settings.API_ITEM_CACHE_SECONDS)
 
 
 def version_etag(request):

@@ -73,6 +73,20 @@ def test_after_a_publish_the_listing_is_made_afresh_with_the_new_page(
     assert len(made) == 6
 
 
+def test_a_repeated_request_is_answered_without_the_database(client, articles):
+    for url in (LISTING, f"/api/v2/pages/{articles[0].pk}/", "/api/v2/images/"):
+        first = client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            again = client.get(url)
+        assert again.status_code == 200
+        assert again.json() == first.json()
+        assert again["ETag"] == first["ETag"]
+        assert len(queries) == 0, (url, [q["sql"] for q in queries])
+    # Another address (other fields) is its own answer.
+    narrow = client.get("/api/v2/pages/?type=news.NewsArticlePage&fields=title&limit=20").json()
+    assert set(narrow["items"][0]) == {"id", "meta", "title"}
+
+
 def test_a_republished_page_is_never_served_stale(client, articles):
     url = f"/api/v2/pages/{articles[0].pk}/"
     client.get(url), client.get(LISTING)
