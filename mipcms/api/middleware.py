@@ -64,6 +64,7 @@ class APIMiddleware:
         if stored is not None:
             response = HttpResponse(stored["content"], content_type=stored["content_type"])
             response["Vary"] = stored["vary"]
+            response["X-API-Cache"] = "hit"
         else:
             if public_read:
                 site_version.prime(request)  # site and settings: once per site version
