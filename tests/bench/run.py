@@ -12,6 +12,7 @@ the share of hello is what to compare.
     BENCH_BASELINE=/path/to/other/checkout      also serve that checkout (its own .venv) on
                                                 the same database, for a before/after table
     BENCH_SCALE=50000                           also the 1,000 and N article sites
+    BENCH_DEMO=0                                only the scale sites
     BENCH_ROUNDS, BENCH_SECONDS                 wrk rounds and seconds per run (2, 5)
 
 Databases are created on BENCH_DATABASE_URL's server (default the local PostgreSQL) and kept
@@ -329,7 +330,8 @@ def main():
         Path(overlay, "mipcms_bench_urls.py").write_text(OVERLAY_URLS)
         log_dir = Path(tempfile.gettempdir()) / "mipcms-bench-logs"
         log_dir.mkdir(exist_ok=True)
-        bench_demo(overlay, log_dir, baseline)
+        if os.environ.get("BENCH_DEMO", "1") != "0":
+            bench_demo(overlay, log_dir, baseline)
         if articles:
             bench_scale(overlay, log_dir, articles)
         print(f"\nServer logs and raw wrk runs: {log_dir}")
