@@ -18,9 +18,7 @@ class HomeConfig(AppConfig):
         # decode a pixel bomb into memory. Pillow is configured through this module variable.
         Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
 
-        from home import image_access, pagination, site_version  # need the models
+        from home import image_access, site_version  # need the models
 
         image_access.connect_signals()
         site_version.connect_signals()
-        # Listings keep their counts and deep pages' keys once per site version.
-        pagination.keep_with(site_version.cached)

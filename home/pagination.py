@@ -7,32 +7,19 @@ the sort key of every STEP-th row. A deep slice then starts at the nearest kept 
 keyset: `WHERE (date, id) < (...)`, which the ordering's index finds at once) and skips
 fewer than STEP rows.
 
-What keeps them is home.site_version.cached(), handed over by the app's ready() through
-keep_with(): the site version reads the models, and page models page through listings, so
-neither module may import the other. Until then (and if never) nothing is kept.
+What keeps them is home.site_version.cached().
 """
 
 from django.core.paginator import Paginator
 from django.db.models import Q
+
+from home.site_version import cached
 
 # Rows between kept sort keys: a deep slice skips fewer than this.
 STEP = 100
 # Slices starting before this row use OFFSET: the ordering's index makes it cheap, and
 # keeping the keys would cost more.
 SHALLOW = 200
-
-
-_keeper = {"cached": lambda key, compute, request=None: compute()}
-
-
-def keep_with(cached):
-    """Keep counts and sort keys with `cached(key, compute, request)` (the site version's)."""
-    _keeper["cached"] = cached
-
-
-def cached(key, compute, request=None):
-    """compute()'s value, kept by the function handed to keep_with()."""
-    return _keeper["cached"](key, compute, request)
 
 
 def cached_count(queryset, key, request=None):

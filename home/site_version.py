@@ -25,6 +25,7 @@ keyed on it is computed afresh.
 import copy
 import datetime
 import functools
+import hashlib
 import threading
 import time
 
@@ -43,7 +44,17 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.models import SiteSettings, SiteVersion
+
+def site_version_model():
+    """home.SiteVersion. Looked up, not imported: home's models page through listings with
+    cached() (home/pagination.py), so this module must not import them."""
+    return apps.get_model("home", "SiteVersion")
+
+
+def site_settings_model():
+    """home.SiteSettings (looked up for the same reason)."""
+    return apps.get_model("home", "SiteSettings")
+
 
 KEY = "site-version"
 
@@ -75,7 +86,7 @@ def read(*keys):
     Returns (version or None, {key: value}).
     """
     if not kept_in_cache():
-        return SiteVersion.current(), (cache.get_many(keys) if keys else {})
+        return site_version_model().current(), (cache.get_many(keys) if keys else {})
     values = cache.get_many([KEY, *keys])
     stored = values.pop(KEY, None)
     if stored is None:
@@ -94,6 +105,26 @@ def current(*keys):
     if stored is None:
         return None, values
     return f"{stored}.{next_moment_stamp(stored)}", values
+
+
+def address_key(prefix, request):
+    """A cache key for the address of this request (host, path and query string)."""
+    address = f"{request.get_host()}{request.get_full_path()}"
+    return f"{prefix}:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def current_entry(request, key):
+    """The site version and the entry kept at `key` if it was made at that version.
+
+    One round trip reads both; the version is kept on the request. Returns (version or
+    None, entry or None). Entries are dicts with the "version" they were made at.
+    """
+    version, values = current(key)
+    request._site_version = version
+    entry = values.get(key)
+    if version is None or entry is None or entry.get("version") != version:
+        return version, None
+    return version, entry
 
 
 def for_request(request):
@@ -126,13 +157,17 @@ def _bump_now():
         except ValueError:  # no version stored yet: any new value will do
             cache.add(KEY, time.time_ns(), timeout=None)
     else:
-        SiteVersion.bump()
+        site_version_model().bump()
 
 
 # Computed once per version and process ------------------------------------------------------
 
 _memo = {}
 _memo_lock = threading.Lock()
+_memo_version = [None]
+# Values kept per version at most: keys can come from a request (a listing's filters, a
+# page's path), and a version can last days; past this the memo starts again.
+MEMO_SIZE = 5000
 
 
 def cached(key, compute, request=None):
@@ -151,8 +186,9 @@ def cached(key, compute, request=None):
         pass
     value = compute()
     with _memo_lock:
-        if any(held_version != version for held_version, _ in _memo):
-            _memo.clear()  # the site changed: drop what the old version computed
+        if _memo_version[0] != version or len(_memo) >= MEMO_SIZE:
+            _memo.clear()  # the site changed (or the memo is full): start again
+            _memo_version[0] = version
         _memo[memo_key] = value
     return value
 
@@ -176,10 +212,11 @@ def prime(request):
     site = find_site(request)
     if site is None:
         return
-    stored = cached(("site_settings", site.pk), lambda: SiteSettings.for_site(site), request)
+    model = site_settings_model()
+    stored = cached(("site_settings", site.pk), lambda: model.for_site(site), request)
     site_settings = copy.copy(stored)  # its _request is this request's
     site_settings._request = request
-    setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
+    setattr(request, model.get_cache_attr_name(), site_settings)
 
 
 # Moments when the clock alone changes what the site shows ------------------------------------

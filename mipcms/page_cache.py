@@ -33,6 +33,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
 from home import site_version
+from home.privacy import visible_pages
 
 # Set on the request by the page (or view) when its answer may be shared by all visitors.
 SHAREABLE = "_shared_by_visitors"
@@ -58,8 +59,8 @@ def shared_by_visitors(view):
 
 
 def mark_public_page(page, request, serve_args, serve_kwargs):
-    """Wagtail hook: a live page with no view restriction on it or above it may be shared."""
-    if page.live and not page.get_view_restrictions().exists():
+    """Wagtail hook: a page visitors may see (live, unexpired, unrestricted) may be shared."""
+    if visible_pages([page]):
         setattr(request, SHAREABLE, True)
 
 
@@ -76,12 +77,6 @@ def may_use(request):
     if request.path_info.startswith(NEVER_CACHED_PATHS):
         return False
     return set(request.GET) <= settings.PAGE_CACHE_QUERY_PARAMETERS
-
-
-def entry_key(request):
-    """The cache key of this address (host, path and query string)."""
-    address = f"{request.get_host()}{request.get_full_path()}"
-    return "page:" + hashlib.sha256(address.encode()).hexdigest()
 
 
 def lifetime(version):
@@ -128,13 +123,11 @@ class PageCacheMiddleware:
             if not request.path_info.startswith(UNPRIMED_PATHS):
                 site_version.prime(request)
             return self.get_response(request)
-        key = entry_key(request)
-        version, values = site_version.current(key)
-        request._site_version = version
+        key = site_version.address_key("page", request)
+        version, entry = site_version.current_entry(request, key)
         if version is None:  # the cache is away: serve without it
             return self.get_response(request)
-        entry = values.get(key)
-        if entry is not None and entry["version"] == version:
+        if entry is not None:
             return self.answer_from(request, entry, version)
         site_version.prime(request)
         response = self.get_response(request)

@@ -93,8 +93,7 @@ def answer_key(request):
     """Where a public answer to this address is kept (None: not kept)."""
     if not settings.API_ITEM_CACHE_SECONDS or request.path.startswith(PREVIEW_PATH):
         return None
-    address = f"{request.get_host()}{request.get_full_path()}"
-    return "api-answer:" + hashlib.sha256(address.encode()).hexdigest()
+    return site_version.address_key("api-answer", request)
 
 
 def read_stored_answer(request):
@@ -106,10 +105,7 @@ def read_stored_answer(request):
     key = answer_key(request)
     if key is None:
         return None
-    version, values = site_version.current(key)
-    request._site_version = version
-    stored = values.get(key)
-    return stored if stored is not None and stored["version"] == version else None
+    return site_version.current_entry(request, key)[1]
 
 
 def store_answer(request, response):

@@ -316,3 +316,14 @@ def test_a_visitor_get_writes_nothing(client, news_index):
         q["sql"] for q in queries if q["sql"].split()[0].upper() in {"INSERT", "UPDATE", "DELETE"}
     ]
     assert writes == []
+
+
+def test_what_is_kept_per_version_stays_bounded_however_many_addresses_ask(monkeypatch):
+    # Keys can come from requests (a listing's filters, a page's path): a flood of distinct
+    # ones within one version must not grow a process's memory without end.
+    from home import site_version
+
+    monkeypatch.setattr(site_version, "MEMO_SIZE", 50)
+    for number in range(200):
+        assert site_version.cached(("filter", number), lambda n=number: n) == number
+    assert len(site_version._memo) <= 50
