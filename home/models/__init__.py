@@ -1,6 +1,7 @@
 """Site-wide models, re-exported so `from home.models import X` always works."""
 
 from .base import BasePage
+from .forms import AbstractFormPage, FormClosed, FormField, FormPage
 from .listing import DatedIndexPage, IndexPage, listing_image_prefetch
 from .media import CustomDocument, CustomImage, CustomRendition
 from .mixins import ArticleMixin, ContactMixin, PersonLink, TopicsMixin
@@ -18,6 +19,7 @@ from .workflow import ModeratorApprovalTask
 
 __all__ = [
     "US_STATES",
+    "AbstractFormPage",
     "ArticleMixin",
     "BasePage",
     "CohortIndexPage",
@@ -28,6 +30,9 @@ __all__ = [
     "CustomImage",
     "CustomRendition",
     "DatedIndexPage",
+    "FormClosed",
+    "FormField",
+    "FormPage",
     "HomePage",
     "HomePageFeaturedItem",
     "IndexPage",

@@ -25,6 +25,7 @@ from .mixins import ContactMixin, TopicsMixin
 
 SECTION_PAGE_TYPES = [
     "home.StandardPage",
+    "home.FormPage",
     "home.CohortIndexPage",
     "news.NewsIndexPage",
     "research.ResearchIndexPage",
@@ -141,7 +142,7 @@ class StandardPage(BasePage):
     """A plain content page: About, Membership, Gatherings, Technical Assistance."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "home.FormPage"]
 
     intro = models.TextField(blank=True, help_text="An opening paragraph, shown larger.")
     body = StreamField(BodyBlock(), blank=True)

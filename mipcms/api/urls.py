@@ -9,6 +9,7 @@ from django.urls import path, re_path
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from .endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
+from .forms import form_submissions
 from .preview import PreviewEndpoint
 from .v3 import use_library_privacy_rule, v3_api
 from .v3_requests import checked_urls
@@ -29,6 +30,7 @@ def api_not_found(request, path=""):
 use_library_privacy_rule()
 
 urlpatterns = [
+    path("v2/forms/<int:page_id>/submissions/", form_submissions, name="form_submissions"),
     path("v2/", v2_router.urls),
     path("v3/", checked_urls(v3_api.urls)),
     re_path(r"^(?P<path>.*/)$", api_not_found),

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.forms",
     "wagtail.api.v2",
     "wagtail.api.v3",
     "wagtail_headless_preview",
@@ -328,12 +329,18 @@ WAGTAILAPI_DOCS_ENABLED = env_bool("API_DOCS_ENABLED", False)
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "30"))
 # Cross-origin reads of the public API: "*" (the default) or a comma-separated origin list.
 API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", "*")
-CORS_URLS_REGEX = r"^/api/v2/"
+# The form submission endpoint answers cross-origin requests itself (mipcms/api/forms.py).
+CORS_URLS_REGEX = r"^/api/v2/(?!forms/)"
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_ALL_ORIGINS = API_CORS_ALLOWED_ORIGINS == ["*"]
 CORS_ALLOWED_ORIGINS = [] if CORS_ALLOW_ALL_ORIGINS else API_CORS_ALLOWED_ORIGINS
 CORS_EXPOSE_HEADERS = ("ETag",)
+# Forms (home/models/forms.py, docs/api.md): how many submissions one client address may send
+# a minute, HTML and JSON together (0: no limit); and the origins of other sites whose pages
+# may POST submissions as JSON from a browser (comma-separated; none by default).
+FORM_SUBMISSIONS_PER_MINUTE = int(os.environ.get("FORM_SUBMISSIONS_PER_MINUTE", "5"))
+FORMS_CORS_ALLOWED_ORIGINS = env_list("FORMS_CORS_ALLOWED_ORIGINS")
 # Front-end preview (docs/api.md): the consuming site's preview route, which the admin's
 # "Front end (API)" preview mode frames with `?content_type=...&token=...`. Empty (the
 # default) leaves only the site's own preview. Used exactly as given, query string and all.
@@ -459,6 +466,9 @@ SITE_VERSION_IGNORED_MODELS = [
     "wagtailcore.uploadedfile",
     "wagtailsearchpromotions.query",
     "wagtailsearchpromotions.querydailyhits",
+    # A form submission changes nothing visitors see, except places left at an event, which
+    # events/registration.py moves the version on for itself.
+    "wagtailforms.formsubmission",
 ]
 # Date fields whose passing changes what the site shows without any save.
 SITE_VERSION_MOMENTS = [

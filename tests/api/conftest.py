@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from events.models import EventSpeaker
-from home.models import CohortMember, HomePageFeaturedItem
+from home.models import CohortMember, FormField, HomePageFeaturedItem
 from news.models import NewsArticleAuthor
 from research.models import ResearchReportAuthor, ResearchReportDownload
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
@@ -16,6 +16,7 @@ from tests.home.factories import (
     CohortIndexPageFactory,
     CohortPageFactory,
     DocumentFactory,
+    FormPageFactory,
     ImageFactory,
     MemberCityFactory,
     PersonFactory,
@@ -222,10 +223,34 @@ class ContentBuilder:
             **self.common(),
         )
 
+    def form_fields(self):
+        """One form field of each kind the API describes differently (text, choices, lists)."""
+        return [
+            FormField(label="Your name", field_type="singleline", help_text="As on a letter."),
+            FormField(label="Email", field_type="email"),
+            FormField(label="State", field_type="dropdown", choices="WI\nIA\nMN",
+                      default_value="WI"),
+            FormField(label="Topics", field_type="checkboxes", choices="Housing, Water",
+                      default_value="Water", required=False),
+            FormField(label="Newsletter", field_type="checkbox", default_value="on",
+                      required=False),
+        ]  # fmt: skip
+
+    def form_page(self, parent=None):
+        return FormPageFactory(
+            parent=parent or self.home,
+            intro="Tell us about your city.",
+            body=self.body(),
+            thank_you_text=linked_text(StandardPageFactory(parent=self.home), document()),
+            form_fields=self.form_fields(),
+            **self.common(),
+        )
+
     # The method that builds each page type, by the type's API label.
     BUILDERS = {
         "home.HomePage": "home_page",
         "home.StandardPage": "standard_page",
+        "home.FormPage": "form_page",
         "home.CohortIndexPage": "cohort_index_page",
         "home.CohortPage": "cohort_page",
         "news.NewsIndexPage": "news_index_page",

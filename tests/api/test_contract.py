@@ -37,6 +37,7 @@ UPDATE = os.environ.get("UPDATE_API_CONTRACT") == "1"
 PAGE_TYPES = [
     "home.HomePage",
     "home.StandardPage",
+    "home.FormPage",
     "home.CohortIndexPage",
     "home.CohortPage",
     "news.NewsIndexPage",

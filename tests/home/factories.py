@@ -8,6 +8,8 @@ from home.models import (
     CohortIndexPage,
     CohortMember,
     CohortPage,
+    FormField,
+    FormPage,
     MemberCity,
     Person,
     StandardPage,
@@ -100,3 +102,31 @@ class CohortMemberFactory(DjangoModelFactory):
 
     class Meta:
         model = CohortMember
+
+
+def form_fields():
+    """The fields of a typical form: name, e-mail, a choice, a message (unsaved, in order)."""
+    return [
+        FormField(label="Your name", field_type="singleline", sort_order=0),
+        FormField(label="Email", field_type="email", sort_order=1),
+        FormField(
+            label="Topic",
+            field_type="dropdown",
+            choices="Housing\nWater\nClimate",
+            sort_order=2,
+            help_text="The policy area you are writing about.",
+        ),
+        FormField(label="Message", field_type="multiline", required=False, sort_order=3),
+    ]
+
+
+class FormPageFactory(PublishedPageFactory):
+    title = factory.Sequence(lambda n: f"Contact us {n}")
+    intro = "Write to the network's staff."
+    thank_you_text = "<p>Thank you for writing. We answer within a week.</p>"
+    to_address = "staff@mayorsinnovation.example"
+    subject = "A message from the website"
+    form_fields = factory.LazyFunction(form_fields)
+
+    class Meta:
+        model = FormPage

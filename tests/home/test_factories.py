@@ -3,12 +3,13 @@
 import pytest
 
 from tests.events.factories import EventPageFactory
-from tests.home.factories import CohortPageFactory, StandardPageFactory
+from tests.home.factories import CohortPageFactory, FormPageFactory, StandardPageFactory
 from tests.news.factories import NewsArticlePageFactory
 from tests.research.factories import ResearchReportPageFactory
 
 PAGE_FACTORIES = [
     StandardPageFactory,
+    FormPageFactory,
     CohortPageFactory,
     NewsArticlePageFactory,
     ResearchReportPageFactory,

@@ -4,11 +4,18 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from events.models import EventIndexPage, EventPage
-from home.models import CohortIndexPage, CohortPage, HomePage, StandardPage
+from home.models import CohortIndexPage, CohortPage, FormPage, HomePage, StandardPage
 from news.models import NewsArticlePage, NewsIndexPage
 from research.models import ResearchIndexPage, ResearchReportPage
 
-SECTIONS = {StandardPage, CohortIndexPage, NewsIndexPage, ResearchIndexPage, EventIndexPage}
+SECTIONS = {
+    StandardPage,
+    FormPage,
+    CohortIndexPage,
+    NewsIndexPage,
+    ResearchIndexPage,
+    EventIndexPage,
+}
 
 
 class TreeRulesTests(WagtailPageTestCase):
