@@ -8,3 +8,8 @@ class EventsConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "events"
+
+    def ready(self):
+        from .registration import connect_signals  # needs the models
+
+        connect_signals()

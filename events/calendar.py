@@ -108,7 +108,11 @@ def upcoming_calendar(index, request, topic=None):
     return calendar_response(build_calendar(upcoming_events(index, topic), request, name))
 
 
+def single_event_calendar(event, request=None):
+    """One event's calendar: its .ics file's content, for the page and for e-mails."""
+    return build_calendar([event], request, f"{event.title} | {site_name(request)}")
+
+
 def event_calendar(event, request):
     """One event's calendar file, to add it to a calendar."""
-    calendar = build_calendar([event], request, f"{event.title} | {site_name(request)}")
-    return calendar_response(calendar, filename=f"{event.slug}.ics")
+    return calendar_response(single_event_calendar(event, request), filename=f"{event.slug}.ics")

@@ -4,27 +4,41 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Q
+from django.db import models, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.forms.models import AbstractFormField, FormSubmission
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home import site_version
+from home.api_fields import Represented
 from home.blocks import BodyBlock
 from home.feeds import PageRoutesMixin
-from home.models import BasePage, ContactMixin, IndexPage, PersonLink, TopicsMixin
+from home.models import (
+    AbstractFormPage,
+    BasePage,
+    ContactMixin,
+    IndexPage,
+    PersonLink,
+    TopicsMixin,
+)
 from home.models.base import panels_without
 from home.models.mixins import linked_people, people_field
+from home.privacy import public_pages
+from home.representations import public_url
 
 from .calendar import event_calendar, upcoming_calendar
 from .forms import EventPageForm
+from .registration import send_registration_confirmation
 from .seo import event_json_ld
 
 TIME_ZONES = [
@@ -48,6 +62,18 @@ def default_time_zone():
 def upcoming(now=None):
     """Query condition: the event has not ended (it is to come, or under way)."""
     return Q(end__gte=now or timezone.now())
+
+
+def registration_form_representation(form):
+    """An event's registration form in the API: the page, and where to send registrations."""
+    if form is None:
+        return None
+    return {
+        "id": form.pk,
+        "title": form.title,
+        "html_url": public_url(form.url),
+        "submission_url": form.submission_url,
+    }
 
 
 class EventQuerySet(PageQuerySet):
@@ -101,7 +127,7 @@ class EventPage(PageRoutesMixin, ContactMixin, TopicsMixin, BasePage):
         POSTPONED = "postponed", "Postponed"
 
     parent_page_types = ["events.EventIndexPage"]
-    subpage_types = []
+    subpage_types = ["events.EventRegistrationPage"]
 
     objects = PageManager.from_queryset(EventQuerySet)()
 
@@ -125,6 +151,14 @@ class EventPage(PageRoutesMixin, ContactMixin, TopicsMixin, BasePage):
     registration_url = models.URLField("registration link", blank=True)
     registration_deadline = models.DateTimeField(
         null=True, blank=True, help_text="In the event's time zone. Leave empty if none."
+    )
+    places = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text=(
+            "How many people can register through the event's registration form (a page "
+            "added under the event). Leave empty for no limit."
+        ),
     )
     body = StreamField(BodyBlock(), blank=True)
 
@@ -154,7 +188,18 @@ class EventPage(PageRoutesMixin, ContactMixin, TopicsMixin, BasePage):
             heading="Where",
         ),
         MultiFieldPanel(
-            [FieldPanel("registration_url"), FieldPanel("registration_deadline")],
+            [
+                FieldPanel(
+                    "registration_url",
+                    help_text=(
+                        "A registration page on another site. Leave empty when the event "
+                        "takes registrations through its own form (add a registration form "
+                        "page under the event): the form wins when there are both."
+                    ),
+                ),
+                FieldPanel("registration_deadline"),
+                FieldPanel("places"),
+            ],
             heading="Registration",
         ),
         InlinePanel("speakers", label="Speaker", heading="Speakers"),
@@ -197,6 +242,9 @@ class EventPage(PageRoutesMixin, ContactMixin, TopicsMixin, BasePage):
         APIField("registration_deadline", writable=True),
         APIField("local_registration_deadline"),
         APIField("registration_open"),
+        APIField("registration_form", serializer=Represented(registration_form_representation)),
+        APIField("places", writable=True),
+        APIField("places_left"),
         people_field("speakers"),
         *ContactMixin.api_fields,
         *TopicsMixin.api_fields,
@@ -206,6 +254,8 @@ class EventPage(PageRoutesMixin, ContactMixin, TopicsMixin, BasePage):
     # Dotted paths (filters need the API, which loads after the models): events/api.py.
     api_filters = ("events.api.EventFilter",)
     feeds = (("calendar", "iCalendar", "text/calendar"),)
+    # Fields worked out from the registration form and its submissions (loaded in bulk).
+    registration_fields = {"registration_open", "registration_form", "places_left"}
 
     schema_org_type = "Event"
 
@@ -258,13 +308,74 @@ class EventPage(PageRoutesMixin, ContactMixin, TopicsMixin, BasePage):
     def is_online(self):
         return self.event_format in {self.Format.ONLINE, self.Format.HYBRID}
 
+    @classmethod
+    def load_registrations(cls, events):
+        """Find the registration forms of these events and count their registrations.
+
+        Two queries however many events: the API lists many at once (api_bulk_load).
+        """
+        events = [event for event in events if "_registration_form" not in event.__dict__]
+        if not events:
+            return
+        children = Q()
+        for event in events:
+            children |= Q(path__startswith=event.path, depth=event.depth + 1)
+        forms = public_pages(EventRegistrationPage.objects.filter(children))
+        by_parent = {form.path[: -Page.steplen]: form for form in forms}
+        counts = dict(
+            FormSubmission.objects.filter(page__in=list(by_parent.values()))
+            .values_list("page")
+            .annotate(count=Count("pk"))
+        )
+        for event in events:
+            form = by_parent.get(event.path)
+            event._registration_form = form
+            event._registrations_taken = counts.get(form.pk, 0) if form else 0
+
+    @classmethod
+    def api_bulk_load(cls, events, fields):
+        """Load what the API's registration fields need for a whole listing at once."""
+        if cls.registration_fields & set(fields):
+            cls.load_registrations(events)
+
+    @property
+    def registration_form(self):
+        """The event's registration form page, when it is live and public; else None."""
+        self.load_registrations([self])
+        return self._registration_form
+
+    @property
+    def registrations_taken(self):
+        """How many have registered through the event's form."""
+        self.load_registrations([self])
+        return self._registrations_taken
+
+    @property
+    def places_left(self):
+        """Places still free through the form; None when there is no form or no limit."""
+        if self.places is None or self.registration_form is None:
+            return None
+        return max(0, self.places - self.registrations_taken)
+
+    @property
+    def is_full(self):
+        return self.places_left == 0
+
+    @property
+    def registration_link(self):
+        """Where visitors register: the event's own form, else the outside registration link."""
+        form = self.registration_form
+        return form.url if form else self.registration_url
+
     @property
     def registration_open(self):
-        """Whether visitors can still register."""
-        if not self.registration_url or self.is_past or self.status != self.Status.SCHEDULED:
+        """Whether visitors can still register (form or link; not past, deadline, full)."""
+        if not self.registration_link or self.is_past or self.status != self.Status.SCHEDULED:
             return False
         deadline = self.registration_deadline
-        return deadline is None or deadline >= timezone.now()
+        if deadline is not None and deadline < timezone.now():
+            return False
+        return not self.is_full
 
     def clean(self):
         super().clean()
@@ -284,3 +395,56 @@ class EventSpeaker(PersonLink):
     """A speaker at an event, in programme order."""
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
+
+
+class EventRegistrationPage(AbstractFormPage):
+    """An event's registration form, a page under the event: registrations take its places."""
+
+    parent_page_types = ["events.EventPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    # Each submission takes one of the event's places (events/registration.py).
+    takes_places = True
+
+    class Meta:
+        verbose_name = "event registration form"
+
+    @cached_property
+    def event(self):
+        """The event registrations are for (the parent page)."""
+        return self.get_parent().specific
+
+    def closed_message(self):
+        """Why registration is closed: the event is off or over, the deadline passed, full."""
+        event = self.event
+        if event.status != EventPage.Status.SCHEDULED:
+            return (
+                f"Registration is closed: this event has been {event.get_status_display().lower()}."
+            )
+        if event.is_past:
+            return "Registration is closed: this event has ended."
+        deadline = event.local_registration_deadline
+        if deadline is not None and deadline < timezone.now():
+            return f"Registration closed on {deadline:%B %-d, %Y at %-I:%M %p}."
+        if event.places is not None and self.get_submissions().count() >= event.places:
+            return "This event is full: every place has been taken."
+        return ""
+
+    def process_form_submission(self, form):
+        with transaction.atomic():
+            # One registration at a time per event, so the last place goes to one person.
+            list(Page.objects.select_for_update().filter(pk=self.event.pk).values_list("pk"))
+            submission = super().process_form_submission(form)
+            if self.event.places is not None:
+                site_version.bump()  # places left changed on the event's page and in the API
+        return submission
+
+    def submission_received(self, submission):
+        super().submission_received(submission)
+        send_registration_confirmation.enqueue(submission.pk)
+
+
+class EventRegistrationField(AbstractFormField):
+    """A field of an event's registration form, in order."""
+
+    page = ParentalKey(EventRegistrationPage, on_delete=models.CASCADE, related_name="form_fields")

@@ -297,6 +297,9 @@ class PagesEndpoint(PublicAPIMixin, PagesAPIViewSet):
                 if getattr(lookup, "prefetch_through", lookup).split("__")[0] in wanted
             ]
             prefetch_related_objects(items, *lookups)
+            # What no prefetch can load (an event's registrations): the model loads in bulk.
+            if hasattr(model, "api_bulk_load"):
+                model.api_bulk_load(items, wanted)
         streams = [
             getattr(item, field.attname)
             for item in items

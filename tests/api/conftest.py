@@ -5,12 +5,17 @@ import json
 
 import pytest
 from django.utils import timezone
+from wagtail.contrib.forms.models import FormSubmission
 
-from events.models import EventSpeaker
+from events.models import EventRegistrationField, EventSpeaker
 from home.models import CohortMember, FormField, HomePageFeaturedItem
 from news.models import NewsArticleAuthor
 from research.models import ResearchReportAuthor, ResearchReportDownload
-from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.events.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    EventRegistrationPageFactory,
+)
 from tests.factories import stream
 from tests.home.factories import (
     CohortIndexPageFactory,
@@ -209,7 +214,7 @@ class ContentBuilder:
 
     def event_page(self, parent=None):
         start = (timezone.now() + datetime.timedelta(days=7)).replace(microsecond=0)
-        return EventPageFactory(
+        event = EventPageFactory(
             parent=parent or EventIndexPageFactory(parent=self.home),
             start=start,
             end=start + datetime.timedelta(hours=2),
@@ -219,9 +224,29 @@ class ContentBuilder:
             contact=PersonFactory(email="events@example.org"),
             topics=self.topics(),
             speakers=self.people(EventSpeaker, 2),
+            places=40,
             body=self.body(),
             **self.common(),
         )
+        # Its own registration form, with a registration: a listing loads them in bulk.
+        form = self.event_registration_page(parent=event)
+        FormSubmission.objects.create(page=form, form_data={"email": "ana@example.org"})
+        return event
+
+    def event_registration_page(self, parent=None):
+        return EventRegistrationPageFactory(
+            parent=parent or self.event_page(),
+            intro="Tell us who is coming.",
+            body=self.body(),
+            thank_you_text="<p>See you there.</p>",
+            form_fields=[
+                EventRegistrationField(label="Your name", field_type="singleline"),
+                EventRegistrationField(label="Email", field_type="email"),
+                EventRegistrationField(label="Sessions", field_type="checkboxes",
+                                       choices="Morning\nAfternoon", required=False),
+            ],
+            **self.common(),
+        )  # fmt: skip
 
     def form_fields(self):
         """One form field of each kind the API describes differently (text, choices, lists)."""
@@ -259,6 +284,7 @@ class ContentBuilder:
         "research.ResearchReportPage": "research_report_page",
         "events.EventIndexPage": "event_index_page",
         "events.EventPage": "event_page",
+        "events.EventRegistrationPage": "event_registration_page",
     }
 
     def page(self, label, **kwargs):

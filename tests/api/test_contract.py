@@ -46,6 +46,7 @@ PAGE_TYPES = [
     "research.ResearchReportPage",
     "events.EventIndexPage",
     "events.EventPage",
+    "events.EventRegistrationPage",
 ]
 BODY_BLOCKS = [
     "paragraph",

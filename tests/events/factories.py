@@ -6,7 +6,13 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from events.models import EventIndexPage, EventPage, EventSpeaker
+from events.models import (
+    EventIndexPage,
+    EventPage,
+    EventRegistrationField,
+    EventRegistrationPage,
+    EventSpeaker,
+)
 from tests.factories import PublishedPageFactory, SectionPageFactory, site_section, stream
 from tests.home.factories import PersonFactory
 
@@ -45,3 +51,25 @@ class EventSpeakerFactory(DjangoModelFactory):
 
     class Meta:
         model = EventSpeaker
+
+
+def registration_fields():
+    """A registration form's fields: name, e-mail, city (unsaved, in order)."""
+    return [
+        EventRegistrationField(label="Your name", field_type="singleline", sort_order=0),
+        EventRegistrationField(label="Email", field_type="email", sort_order=1),
+        EventRegistrationField(label="City", field_type="singleline", sort_order=2),
+    ]
+
+
+class EventRegistrationPageFactory(PublishedPageFactory):
+    """The registration form of an event (by default a new event with 3 places, no link)."""
+
+    title = "Register"
+    parent = factory.LazyFunction(lambda: EventPageFactory(places=3, registration_url=""))
+    thank_you_text = "<p>See you there.</p>"
+    to_address = "events@mayorsinnovation.example"
+    form_fields = factory.LazyFunction(registration_fields)
+
+    class Meta:
+        model = EventRegistrationPage

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.events.factories import EventPageFactory
+from tests.events.factories import EventPageFactory, EventRegistrationPageFactory
 from tests.home.factories import CohortPageFactory, FormPageFactory, StandardPageFactory
 from tests.news.factories import NewsArticlePageFactory
 from tests.research.factories import ResearchReportPageFactory
@@ -14,6 +14,7 @@ PAGE_FACTORIES = [
     NewsArticlePageFactory,
     ResearchReportPageFactory,
     EventPageFactory,
+    EventRegistrationPageFactory,
 ]
 
 
