@@ -40,6 +40,7 @@ from .builders import (
     build_report,
     event_day,
 )
+from .forms import load_forms
 
 REPORTS = content_research.REPORTS + content_research_more.REPORTS
 ARTICLES = content_news.ARTICLES + content_news_archive.ARTICLES
@@ -90,6 +91,7 @@ def load_demo(today=None):
         fill_standard_pages(home, ctx, tally)
         fill_section_intros(sections, tally)
         fill_home(home, ctx, tally)
+        load_forms(home, ctx, tally, publish)
         records.load_site_settings(tally, home.get_site())
     return tally
 

@@ -17,6 +17,7 @@ from home.models import (
     CohortPage,
     CustomDocument,
     CustomImage,
+    FormPage,
     HomePage,
     MemberCity,
     Person,
@@ -143,7 +144,7 @@ def test_events_are_past_and_upcoming(loaded):
         event.full_clean()
         assert event.speakers.exists() and event.contact_id
         assert event.registration_open == (
-            bool(event.registration_url)
+            bool(event.registration_link)
             and event.status == "scheduled"
             and not event.is_past
             and (event.registration_deadline is None or event.registration_deadline >= now)
@@ -181,3 +182,17 @@ def test_every_demo_page_renders(loaded, client):
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
+
+
+def test_forms_take_submissions_and_one_event_takes_registrations(loaded):
+    join = FormPage.objects.get(slug="join")
+    assert join.get_parent().slug == "membership"
+    assert join.live and join.to_address and join.form_fields.count() >= 5
+    contact = FormPage.objects.get(slug="contact")
+    assert contact.live and contact.get_parent().specific_class is HomePage
+    registering = [event for event in EventPage.objects.live() if event.registration_form]
+    assert [event.slug for event in registering] == ["summer-meeting"]
+    [event] = registering
+    assert event.places and event.places_left == event.places
+    assert event.registration_open
+    assert event.registration_link == event.registration_form.url
