@@ -4,27 +4,24 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.forms.models import AbstractFormField, FormSubmission
+from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home import site_version
 from home.api_fields import Represented
 from home.blocks import BodyBlock
 from home.feeds import PageRoutesMixin
 from home.models import (
-    AbstractFormPage,
     BasePage,
     ContactMixin,
     IndexPage,
@@ -38,7 +35,7 @@ from home.representations import public_url
 
 from .calendar import event_calendar, upcoming_calendar
 from .forms import EventPageForm
-from .registration import send_registration_confirmation
+from .registration import EventRegistrationPage
 from .seo import event_json_ld
 
 TIME_ZONES = [
@@ -395,56 +392,3 @@ class EventSpeaker(PersonLink):
     """A speaker at an event, in programme order."""
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
-
-
-class EventRegistrationPage(AbstractFormPage):
-    """An event's registration form, a page under the event: registrations take its places."""
-
-    parent_page_types = ["events.EventPage"]
-    subpage_types = []
-    max_count_per_parent = 1
-    # Each submission takes one of the event's places (events/registration.py).
-    takes_places = True
-
-    class Meta:
-        verbose_name = "event registration form"
-
-    @cached_property
-    def event(self):
-        """The event registrations are for (the parent page)."""
-        return self.get_parent().specific
-
-    def closed_message(self):
-        """Why registration is closed: the event is off or over, the deadline passed, full."""
-        event = self.event
-        if event.status != EventPage.Status.SCHEDULED:
-            return (
-                f"Registration is closed: this event has been {event.get_status_display().lower()}."
-            )
-        if event.is_past:
-            return "Registration is closed: this event has ended."
-        deadline = event.local_registration_deadline
-        if deadline is not None and deadline < timezone.now():
-            return f"Registration closed on {deadline:%B %-d, %Y at %-I:%M %p}."
-        if event.places is not None and self.get_submissions().count() >= event.places:
-            return "This event is full: every place has been taken."
-        return ""
-
-    def process_form_submission(self, form):
-        with transaction.atomic():
-            # One registration at a time per event, so the last place goes to one person.
-            list(Page.objects.select_for_update().filter(pk=self.event.pk).values_list("pk"))
-            submission = super().process_form_submission(form)
-            if self.event.places is not None:
-                site_version.bump()  # places left changed on the event's page and in the API
-        return submission
-
-    def submission_received(self, submission):
-        super().submission_received(submission)
-        send_registration_confirmation.enqueue(submission.pk)
-
-
-class EventRegistrationField(AbstractFormField):
-    """A field of an event's registration form, in order."""
-
-    page = ParentalKey(EventRegistrationPage, on_delete=models.CASCADE, related_name="form_fields")

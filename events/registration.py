@@ -1,15 +1,81 @@
-"""Registrations: the registrant's confirmation (with the event's .ics), and freed places."""
+"""Event registration: an event's own registration form (a page under the event), the
+registrant's confirmation e-mail with the event's .ics, and places freed when staff delete one.
+
+EventPage (events/models.py) counts the registrations against its places and offers the form.
+"""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import models, transaction
 from django.db.models.signals import post_delete
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django_tasks import task
-from wagtail.contrib.forms.models import FormSubmission
+from modelcluster.fields import ParentalKey
+from wagtail.contrib.forms.models import AbstractFormField, FormSubmission
+from wagtail.models import Page
 
 from home import site_version
 from home.feeds import site_name
+from home.models import AbstractFormPage
 
 from .calendar import CONTENT_TYPE, single_event_calendar
+
+# EventPage.Status.SCHEDULED (events/models.py imports this module, not the reverse).
+SCHEDULED = "scheduled"
+
+
+class EventRegistrationPage(AbstractFormPage):
+    """An event's registration form, a page under the event: registrations take its places."""
+
+    parent_page_types = ["events.EventPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    # Each submission takes one of the event's places (registration_deleted frees it).
+    takes_places = True
+
+    class Meta:
+        verbose_name = "event registration form"
+
+    @cached_property
+    def event(self):
+        """The event registrations are for (the parent page)."""
+        return self.get_parent().specific
+
+    def closed_message(self):
+        """Why registration is closed: the event is off or over, the deadline passed, full."""
+        event = self.event
+        if event.status != SCHEDULED:
+            return (
+                f"Registration is closed: this event has been {event.get_status_display().lower()}."
+            )
+        if event.is_past:
+            return "Registration is closed: this event has ended."
+        deadline = event.local_registration_deadline
+        if deadline is not None and deadline < timezone.now():
+            return f"Registration closed on {deadline:%B %-d, %Y at %-I:%M %p}."
+        if event.places is not None and self.get_submissions().count() >= event.places:
+            return "This event is full: every place has been taken."
+        return ""
+
+    def process_form_submission(self, form):
+        with transaction.atomic():
+            # One registration at a time per event, so the last place goes to one person.
+            list(Page.objects.select_for_update().filter(pk=self.event.pk).values_list("pk"))
+            submission = super().process_form_submission(form)
+            if self.event.places is not None:
+                site_version.bump()  # places left changed on the event's page and in the API
+        return submission
+
+    def submission_received(self, submission):
+        super().submission_received(submission)
+        send_registration_confirmation.enqueue(submission.pk)
+
+
+class EventRegistrationField(AbstractFormField):
+    """A field of an event's registration form, in order."""
+
+    page = ParentalKey(EventRegistrationPage, on_delete=models.CASCADE, related_name="form_fields")
 
 
 def registrant_address(page, submission):

@@ -1,7 +1,7 @@
 """Demo forms: "Become a member city" under Membership, a contact form, and registration for
 the Summer Meeting through its own form. Made once, found by slug on later loads."""
 
-from events.models import EventRegistrationField, EventRegistrationPage
+from events.registration import EventRegistrationField, EventRegistrationPage
 from home.models import FormField, FormPage
 
 from .blocks import txt

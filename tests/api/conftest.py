@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
-from events.models import EventRegistrationField, EventSpeaker
+from events.models import EventSpeaker
+from events.registration import EventRegistrationField
 from home.models import CohortMember, FormField, HomePageFeaturedItem
 from news.models import NewsArticleAuthor
 from research.models import ResearchReportAuthor, ResearchReportDownload

@@ -6,13 +6,8 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from events.models import (
-    EventIndexPage,
-    EventPage,
-    EventRegistrationField,
-    EventRegistrationPage,
-    EventSpeaker,
-)
+from events.models import EventIndexPage, EventPage, EventSpeaker
+from events.registration import EventRegistrationField, EventRegistrationPage
 from tests.factories import PublishedPageFactory, SectionPageFactory, site_section, stream
 from tests.home.factories import PersonFactory
 

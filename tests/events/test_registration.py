@@ -10,8 +10,8 @@ from icalendar import Calendar
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.test.utils import WagtailPageTestCase
 
-from events.models import EventIndexPage, EventPage, EventRegistrationPage
-from events.registration import send_registration_confirmation
+from events.models import EventIndexPage, EventPage
+from events.registration import EventRegistrationPage, send_registration_confirmation
 from home import site_version
 from home.form_mail import send_submission_notice
 from home.models import HomePage, StandardPage
