@@ -7,6 +7,7 @@ EventPage (events/models.py) counts the registrations against its places and off
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import models, transaction
+from django.db.models import Count
 from django.db.models.signals import post_delete
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -42,6 +43,30 @@ class EventRegistrationPage(AbstractFormPage):
         """The event registrations are for (the parent page)."""
         return self.get_parent().specific
 
+    @classmethod
+    def api_bulk_load(cls, forms, fields):
+        """Load the events and registration counts of many forms at once (API listings)."""
+        if "accepting_submissions" not in fields:
+            return
+        parent_paths = {form.path[: -Page.steplen] for form in forms}
+        events = {
+            event.path: event for event in Page.objects.filter(path__in=parent_paths).specific()
+        }
+        counts = dict(
+            FormSubmission.objects.filter(page__in=forms)
+            .values_list("page")
+            .annotate(count=Count("pk"))
+        )
+        for form in forms:
+            form.__dict__["event"] = events[form.path[: -Page.steplen]]
+            form._registrations_taken = counts.get(form.pk, 0)
+
+    def registrations_taken(self):
+        """How many have registered (counted for a whole API listing at once, else now)."""
+        if "_registrations_taken" in self.__dict__:
+            return self._registrations_taken
+        return self.get_submissions().count()
+
     def closed_message(self):
         """Why registration is closed: the event is off or over, the deadline passed, full."""
         event = self.event
@@ -54,7 +79,7 @@ class EventRegistrationPage(AbstractFormPage):
         deadline = event.local_registration_deadline
         if deadline is not None and deadline < timezone.now():
             return f"Registration closed on {deadline:%B %-d, %Y at %-I:%M %p}."
-        if event.places is not None and self.get_submissions().count() >= event.places:
+        if event.places is not None and self.registrations_taken() >= event.places:
             return "This event is full: every place has been taken."
         return ""
 
@@ -62,6 +87,7 @@ class EventRegistrationPage(AbstractFormPage):
         with transaction.atomic():
             # One registration at a time per event, so the last place goes to one person.
             list(Page.objects.select_for_update().filter(pk=self.event.pk).values_list("pk"))
+            self.__dict__.pop("_registrations_taken", None)  # counted afresh, under the lock
             submission = super().process_form_submission(form)
             if self.event.places is not None:
                 site_version.bump()  # places left changed on the event's page and in the API

@@ -29,6 +29,7 @@ LISTED_TYPES = [
     ("news.NewsArticlePage", "news.NewsIndexPage"),
     ("research.ResearchReportPage", "research.ResearchIndexPage"),
     ("events.EventPage", "events.EventIndexPage"),
+    ("home.FormPage", "home.StandardPage"),
     ("home.CohortIndexPage", None),
     ("news.NewsIndexPage", None),
     ("research.ResearchIndexPage", None),
@@ -83,6 +84,22 @@ def test_page_listing_cost_does_not_grow_with_items(
         content.page(label, parent=parent)
     many = measure(client, url, MANY)
     assert_same_cost(label, few, many)
+
+
+def test_registration_form_listing_cost_does_not_grow_with_items(client, bare_home, content):
+    """Each event's form (one per event) with its registrations: events and counts in bulk."""
+    index = content.page("events.EventIndexPage")
+    url = (
+        f"/api/v2/pages/?type=events.EventRegistrationPage&descendant_of={index.pk}"
+        "&fields=*&limit=50"
+    )
+    for _ in range(FEW):
+        content.page("events.EventPage", parent=index)  # with its registration form
+    few = measure(client, url, FEW)
+    for _ in range(MANY - FEW):
+        content.page("events.EventPage", parent=index)
+    many = measure(client, url, MANY)
+    assert_same_cost("events.EventRegistrationPage", few, many)
 
 
 @pytest.mark.parametrize("label", ["news.NewsArticlePage", "events.EventPage"])
