@@ -338,3 +338,17 @@ def test_no_json_body_yields_a_server_error(client, generated_form, settings, bo
     assert reply["message"]
     if response.status_code == 400:
         assert all(isinstance(m, str) for ms in reply["errors"].values() for m in ms)
+
+
+def test_editing_a_form_page_through_v3_keeps_its_fields(form_page, admin_user):
+    staff = APIClient(create_token(admin_user))
+    response = staff.patch(f"pages/{form_page.pk}/", {"intro": "Write to us."})
+    assert response.status_code == 200, response.content
+    latest = Page.objects.get(pk=form_page.pk).specific.get_latest_revision_as_object()
+    assert latest.intro == "Write to us."
+    assert [field.label for field in latest.form_fields.all()] == [
+        "Your name",
+        "Email",
+        "Topic",
+        "Message",
+    ]

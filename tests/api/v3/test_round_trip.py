@@ -12,8 +12,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 
 from home.models import HomePage
-from tests.events.factories import EventPageFactory
-from tests.home.factories import CohortPageFactory, StandardPageFactory
+from tests.events.factories import EventPageFactory, EventRegistrationPageFactory
+from tests.home.factories import CohortPageFactory, FormPageFactory, StandardPageFactory
 from tests.home.test_block_rendering import DELETED_ID, every_block
 from tests.news.factories import NewsArticlePageFactory
 from tests.research.factories import ResearchReportPageFactory
@@ -37,6 +37,8 @@ FACTORIES = {
     "news.NewsArticlePage": NewsArticlePageFactory,
     "research.ResearchReportPage": ResearchReportPageFactory,
     "events.EventPage": EventPageFactory,
+    "home.FormPage": FormPageFactory,
+    "events.EventRegistrationPage": EventRegistrationPageFactory,
 }
 BLOCK_KEY = re.compile(r' data-block-key=\\"\w+\\"')
 KEY_FINDINGS = json.dumps([{"type": "finding", "value": "Lead lines cost $4,700 each to replace."}])
