@@ -2,9 +2,12 @@
 
 import datetime
 import json
+import threading
 
 import pytest
 from django.core import mail
+from django.db import connection, connections
+from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
 from wagtail.contrib.forms.models import FormSubmission
@@ -15,6 +18,7 @@ from events.registration import EventRegistrationPage, send_registration_confirm
 from home import site_version
 from home.form_mail import send_submission_notice
 from home.models import HomePage, StandardPage
+from site_setup.skeleton import ensure_site
 from tests.clock import clock_at
 from tests.events.factories import EventPageFactory, EventRegistrationPageFactory
 from tests.html import parse, visit
@@ -190,3 +194,28 @@ def test_deleting_a_registration_frees_its_place_at_once(client, form, admin_cli
     assert not FormSubmission.objects.exists()
     assert site_version.current()[0] != before
     assert event_json(client, form)["places_left"] == 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers (PostgreSQL)")
+@pytest.mark.django_db(transaction=True)
+def test_the_last_places_go_to_exactly_as_many_people_as_there_are(settings):
+    settings.FORM_SUBMISSIONS_PER_MINUTE = 0
+    ensure_site()
+    form = EventRegistrationPageFactory(parent=EventPageFactory(places=3, registration_url=""))
+    start = threading.Barrier(8)
+    statuses = []
+
+    def attempt(n):
+        try:
+            start.wait(timeout=30)
+            statuses.append(register_json(Client(), form, your_name=f"Person {n}").status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=attempt, args=[n]) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(statuses) == [201] * 3 + [409] * 5
+    assert FormSubmission.objects.filter(page=form).count() == 3
