@@ -10,7 +10,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home import site_version
+from home import form_limits, site_version
 from home.form_builder import HONEYPOT
 from home.form_mail import send_submission_notice
 from home.models import FormPage, HomePage, StandardPage
@@ -218,3 +218,20 @@ class FormPageEditorTests(WagtailPageTestCase):
         response = page.make_preview_request(request, "landing")
         assert response.status_code == 200
         assert "We answer within a week" in response.rendered_content
+
+
+class CacheAway:
+    """A cache whose server does not answer."""
+
+    def add(self, *args, **kwargs):
+        raise ConnectionError("cache is away")
+
+    incr = add
+
+
+def test_with_the_cache_away_forms_still_take_submissions(client, form_page, monkeypatch, settings):
+    settings.FORM_SUBMISSIONS_PER_MINUTE = 1
+    monkeypatch.setattr(form_limits, "cache", CacheAway())
+    for _ in range(3):
+        assert "We answer within a week" in post(client, form_page).content.decode()
+    assert FormSubmission.objects.count() == 3
