@@ -12,9 +12,19 @@ have, and the API's rendition URLs are a public contract.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from wagtail.images.models import Filter
 
 # Appended to every rendition spec a web page shows (Wagtail's `format-webp` filter).
 WEB_FORMAT = "format-webp"
+
+
+@lru_cache(maxsize=256)
+def image_filter(spec):
+    """Wagtail's Filter for a spec, parsed once per process: parsing a spec costs more than
+    finding its rendition among those prefetched with an image."""
+    return Filter(spec=spec)
 
 
 def web(*specs):

@@ -13,6 +13,7 @@ from home.feeds import FeedsMixin
 from home.pagination import DeepPaginator
 from home.privacy import public_pages
 from home.renditions import CARD
+from home.site_version import cached
 from home.text import clean_query
 
 from .base import BasePage
@@ -96,7 +97,9 @@ class IndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         queryset = self.get_listing_queryset()
         topic_slug = request.GET.get("topic", "").strip()
-        topic = Topic.from_slug(topic_slug)
+        # The topics change only with the site: listed once per version, for every listing.
+        topics = cached("topics", lambda: list(Topic.objects.all()), request)
+        topic = next((topic for topic in topics if topic.slug == topic_slug), None)
         if topic_slug:
             queryset = queryset.filter(topics=topic) if topic else queryset.none()
         queryset, extra = self.filter_listing(queryset, request.GET)
@@ -105,7 +108,7 @@ class IndexPage(BasePage):
             extra,
             page_obj=page_obj,
             items=page_obj.object_list,
-            topics=Topic.objects.all(),
+            topics=topics,
             active_topic=topic,
             # Shown back to the visitor, so cleaned like a search query.
             unknown_topic=clean_query(topic_slug) if topic_slug and topic is None else "",
@@ -118,7 +121,7 @@ class DatedIndexPage(FeedsMixin, IndexPage):
     publication date, with its authors on the cards, and RSS and Atom feeds."""
 
     listing_ordering = ("-publication_date", "-first_published_at", "-pk")
-    listing_prefetch = ("authors__person",)
+    listing_prefetch = ("authors",)
 
     class Meta:
         abstract = True
