@@ -22,7 +22,7 @@ from wagtail.api import APIField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from home import routing
+from home import routing, site_version
 from home.api_fields import ImageField, SeoField
 from home.privacy import is_current, is_visible_image
 from home.renditions import COVER, MAIN
@@ -193,6 +193,13 @@ class BasePage(FrontEndPreviewMixin, Page):
         if not is_current(self):
             raise Http404
         return super().route(request, path_components)
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        # Wagtail asks the shared cache for the sites' root paths once per page whose URL it
+        # makes; while a request is served they are kept per site version instead.
+        if site_version.serving():
+            return site_version.site_root_paths()
+        return super()._get_site_root_paths(cache_object, **kwargs)
 
     def get_view_restrictions(self):
         # Routing (home/routing.py) and the visibility rule (home/privacy.py) leave
