@@ -228,11 +228,12 @@ class Importer:
             record, person = self.mapped("person", author.login, Person)
             if person is not None:
                 outcome = "unchanged"
-                if record.fingerprint != author.fingerprint and author.email and not person.email:
-                    person.email = author.email
-                    person.save()
-                    outcome = "updated"
-                self.remember("person", author.login, person, author.fingerprint)
+                if record.fingerprint != author.fingerprint:
+                    if author.email and not person.email:
+                        person.email = author.email
+                        person.save()
+                        outcome = "updated"
+                    self.remember("person", author.login, person, author.fingerprint)
                 self.summary.count("person", outcome)
             else:
                 slugs = {slugify(author.login)[:100], slugify(author.name)[:100]} - {""}
