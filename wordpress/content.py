@@ -226,6 +226,11 @@ class HTMLConverter:
             if tag.parent is not None:
                 self.resolver.note(f"<{tag.name}> removed")
                 tag.decompose()
+        for player in soup.find_all(MEDIA):
+            self.resolver.note(
+                f"self-hosted <{player.name}> left out: {player.get('src', '')[:120]}"
+            )
+            player.decompose()
         for frame in soup.find_all("iframe"):
             provider, _ = parse_video_url(frame.get("src", ""))
             if provider:
@@ -287,8 +292,6 @@ class HTMLConverter:
             self.flush_inline()
             if tag.get_text(strip=True):
                 self.rich.append(f"<p>{tag.decode_contents()}</p>")
-        elif name in MEDIA:
-            self.resolver.note(f"self-hosted <{name}> left out: {tag.get('src', '')[:120]}")
         else:
             self.inline.append(str(tag))
 

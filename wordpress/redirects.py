@@ -3,16 +3,16 @@
 A permalink (/2024/03/lead-pipes/) is a path Wagtail does not serve, so Wagtail's redirect
 middleware answers it. `/?p=ID` and `/?page_id=ID` are the home page's address with a
 query string: the home page answers those, so `serve_old_query_address` (a before_serve_page
-hook) looks the redirect up first, in the same table and in the same way as the middleware.
+hook) looks the redirect up first, in the same table and in the same way as the middleware
+(mipcms/redirects.py: never to a page visitors may not see).
 """
 
 from urllib.parse import urlparse
 
 from django.http import HttpResponsePermanentRedirect
-from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 
-from home.privacy import visible_pages
+from mipcms.redirects import visible_redirect
 
 # The query parameters by which WordPress finds a post or page whatever its permalink.
 ID_PARAMETERS = ("p", "page_id")
@@ -52,7 +52,7 @@ def serve_old_query_address(page, request, serve_args, serve_kwargs):
     if not any(name in request.GET for name in ID_PARAMETERS) or page.depth > 2:
         return None
     query = "&".join(f"{name}={request.GET[name]}" for name in ID_PARAMETERS if name in request.GET)
-    redirect = get_redirect(request, Redirect.normalise_path(f"{request.path}?{query}"))
-    if redirect is None or not visible_pages([redirect.redirect_page]):
+    redirect = visible_redirect(request, Redirect.normalise_path(f"{request.path}?{query}"))
+    if redirect is None or redirect.redirect_page_id is None:
         return None
     return HttpResponsePermanentRedirect(redirect.link)

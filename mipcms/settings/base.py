@@ -110,7 +110,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's redirects, except to pages visitors may not see (mipcms/redirects.py).
+    "mipcms.redirects.VisibleRedirectMiddleware",
     # Rich text links loaded once per request (and absolute in the API): home/richtext.py.
     "home.richtext.RichTextLinksMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into its lockout response.
