@@ -448,6 +448,11 @@ class Importer:
             page.first_published_at = page.first_published_at or item.date_gmt
         if item.status == "pending":
             self.note(item, "pending review on WordPress: imported as a draft")
+        if not page.live:
+            # As Wagtail's create view does: a page not live yet holds its content in its own
+            # row too, so the reference index knows which files it uses (and keeps them
+            # embargoed, home/privacy.py) before it ever goes live.
+            page.save(clean=False)
         revision = page.save_revision(log_action=True)
         if item.status in {"publish", "private", "future"}:
             revision.publish(log_action=True)

@@ -359,6 +359,11 @@ class RedirectsEndpoint(PublicAPIMixin, RedirectsAPIViewSet):
 
     filter_backends = [FieldsFilter, OrderingFilter]
 
+    def check_query_parameters(self, queryset):
+        if "search" in self.request.GET:
+            raise BadRequestError("'search' is not available on redirects: use ?old_path=")
+        super().check_query_parameters(queryset)
+
     def get_queryset(self):
         to_public_page = Q(redirect_page__in=public_pages().values("pk"))
         to_address = Q(redirect_page__isnull=True) & ~Q(redirect_link="")

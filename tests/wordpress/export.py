@@ -52,6 +52,7 @@ ATTACHMENTS = [
     Attachment(906, "Podcast episode 12", "2023/05/episode-12.mp3"),
     Attachment(907, "New playground", "2024/05/playground.jpg", "Children on a new slide"),
     Attachment(908, "Scanned flyer", "2022/09/flyer.jpg", on_disk="broken"),
+    Attachment(909, "Rent caps chart", "2024/07/rent-caps.png", "Rents before and after caps"),
 ]
 
 
@@ -269,7 +270,8 @@ POSTS = [
         103,
         "Draft: rent stabilization survey",
         "",
-        "<!-- wp:paragraph -->\n<p>Unfinished notes on rent caps.</p>\n<!-- /wp:paragraph -->",
+        "<!-- wp:paragraph -->\n<p>Unfinished notes on rent caps.</p>\n<!-- /wp:paragraph -->"
+        f'\n<!-- wp:image {{"id":909}} -->\n<figure class="wp-block-image"><img src="{UPLOADS}/2024/07/rent-caps.png" alt=""/></figure>\n<!-- /wp:image -->',
         status="draft",
         date="0000-00-00 00:00:00",
         terms=[category("housing"), tag("rent")],

@@ -30,6 +30,11 @@ def test_redirects_to_public_pages_and_addresses_are_listed(news_index):
     assert items["/old-donate"]["location"] == "https://example.org/give"
     found = Client().get("/api/v2/redirects/find/", {"html_path": "/?p=101"}, follow=True)
     assert found.json()["location"] == page.url
+    exact = Client().get("/api/v2/redirects/", {"old_path": "/?p=101"}).json()["items"]
+    assert [item["location"] for item in exact] == [page.url]
+    search = Client().get("/api/v2/redirects/", {"search": "cooling"})
+    assert search.status_code == 400
+    assert search.json() == {"message": "'search' is not available on redirects: use ?old_path="}
 
 
 @pytest.mark.parametrize("kind", HIDDEN_KINDS)

@@ -63,7 +63,7 @@ def test_the_summary_counts_every_kind(imported):
     assert summary_row(output, "page") == [len(PAGES), 0, 0, 0]
     assert summary_row(output, "topic") == [7, 0, 1, 1]  # housing merged, uncategorized skipped
     assert summary_row(output, "person") == [2, 0, 1, 0]  # Jordan Lee merged
-    assert summary_row(output, "image") == [3, 0, 0, 2]  # one missing, one not an image
+    assert summary_row(output, "image") == [4, 0, 0, 2]  # one missing, one not an image
     assert summary_row(output, "document") == [2, 0, 0, 0]
     assert summary_row(output, "comment") == [0, 0, 0, 2]
     assert summary_row(output, "custom") == [0, 0, 0, 1]
@@ -210,6 +210,26 @@ def test_every_imported_page_renders(imported):
         assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
         if page.live:
             assert client.get(page.url).status_code in {200, 302}
+
+
+def test_a_file_only_a_draft_uses_stays_private_until_it_goes_live(imported):
+    chart = get_image_model().objects.get(title="Rent caps chart")
+    heat_map = get_image_model().objects.get(title="Heat map of the east side")
+    listed = Client().get("/api/v2/images/", {"limit": 100}).json()["items"]
+    ids = {item["id"] for item in listed}
+    assert heat_map.pk in ids and chart.pk not in ids
+    assert Client().get(f"/api/v2/images/{chart.pk}/").status_code == 404
+    draft = page_of(103)
+    draft.get_latest_revision().publish()
+    assert Client().get(f"/api/v2/images/{chart.pk}/").status_code == 200
+
+
+def test_site_search_finds_imported_posts_but_not_hidden_ones(imported):
+    found = Client().get("/search/", {"q": "cooling centers"}).content.decode()
+    assert page_of(101).url in found
+    for hidden in (103, 104, 105):
+        results = Client().get("/search/", {"q": page_of(hidden).title}).content.decode()
+        assert page_of(hidden).url not in results
 
 
 def test_drafts_stay_drafts(imported):
