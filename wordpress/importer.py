@@ -361,7 +361,7 @@ class Importer:
         """The id of the page imported from the post at this WordPress address, or None."""
         parsed = urlparse(url or "")
         site = urlparse(self.export.site_url or "")
-        if parsed.netloc and parsed.netloc.lower() != site.netloc.lower():
+        if parsed.netloc and host(parsed.netloc) != host(site.netloc):
             return None
         if parsed.query:
             query = parse_qs(parsed.query)
@@ -500,6 +500,11 @@ class Importer:
             self.summary.skip(
                 "other", "-", "", f"{number} item(s) of type '{post_type}' not imported", number
             )
+
+
+def host(netloc):
+    """A host name as WordPress sites are reached either way: with or without www."""
+    return netloc.lower().removeprefix("www.")
 
 
 def page_title(item):

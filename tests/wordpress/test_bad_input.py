@@ -106,8 +106,10 @@ def test_a_file_that_is_not_a_wordpress_export(tmp_path):
     assert "it has no RSS <channel>" in refused(path)
 
 
-def test_a_missing_file(tmp_path):
+def test_a_missing_file_or_uploads_folder(tmp_path):
     assert "Cannot read" in refused(tmp_path / "nowhere.xml")
+    path = write_export(tmp_path)
+    assert "is not a folder" in refused(path, uploads=str(tmp_path / "no-uploads"))
 
 
 def test_an_error_half_way_undoes_everything(tmp_path, monkeypatch):

@@ -1,6 +1,7 @@
 """manage.py import_wordpress EXPORT.xml [--uploads DIR] [--dry-run]: move a WordPress site in."""
 
 import logging
+import os
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -43,6 +44,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, export, uploads, dry_run, max_bytes, **options):
+        if uploads is not None and not os.path.isdir(uploads):
+            raise CommandError(f"--uploads {uploads} is not a folder. Nothing was imported.")
         try:
             parsed = read_export(export, max_bytes)
         except ExportError as error:
