@@ -7,9 +7,7 @@ that cannot be imported is skipped with its reason and the rest go on. The calle
 in one transaction (management/commands/import_wordpress.py).
 """
 
-import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import Counter
 from urllib.parse import parse_qs, unquote, urlparse
 
 from django.core.exceptions import ValidationError
@@ -20,7 +18,7 @@ from wagtail.blocks import StreamValue
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Site
 
 from home.models import HomePage, Person, StandardPage, Topic
 from home.text import plain_text
@@ -28,6 +26,8 @@ from news.models import NewsArticleAuthor, NewsArticlePage, NewsIndexPage
 
 from . import content, media, redirects
 from .models import ImportedItem
+from .pages import free_slug, page_title, publish_as_on_wordpress, wanted_slug
+from .report import Summary
 
 PAGE_STATUSES = {"publish", "draft", "pending", "future", "private"}
 # WordPress's own bookkeeping fields; any other custom field is reported as not imported.
@@ -37,57 +37,10 @@ KNOWN_META = {
     "_yoast_wpseo_metadesc",
     "_yoast_wpseo_title",
 }
-OUTCOMES = ("created", "updated", "unchanged", "skipped")
-KINDS = ("topic", "person", "image", "document", "page", "post", "redirect", "comment",
-         "custom field", "other")  # fmt: skip
 
 
 class ImportFailed(Exception):
     """The import cannot run at all (no home page, no news section)."""
-
-
-@dataclass
-class LogLine:
-    """One line of the import's log: something skipped, or changed on the way in."""
-
-    kind: str
-    wp_id: str
-    title: str
-    message: str
-    skipped: bool
-
-    def __str__(self):
-        what = "skipped" if self.skipped else "note"
-        title = f" '{self.title[:60]}'" if self.title else ""
-        return f"{what:8} {self.kind} {self.wp_id}{title}: {self.message}"
-
-
-class Summary:
-    """Counts per kind and outcome, and the log of what was skipped or changed, and why."""
-
-    def __init__(self):
-        self.counts = defaultdict(Counter)
-        self.log = []
-
-    def count(self, kind, outcome, number=1):
-        self.counts[kind][outcome] += number
-
-    def skip(self, kind, wp_id, title, reason, number=1):
-        self.count(kind, "skipped", number)
-        self.log.append(LogLine(kind, wp_id, title, reason, skipped=True))
-
-    def note(self, kind, wp_id, title, message):
-        self.log.append(LogLine(kind, wp_id, title, message, skipped=False))
-
-    def table(self):
-        """The summary as lines of text: one row per kind, one column per outcome."""
-        header = f"{'':14}" + "".join(f"{outcome:>11}" for outcome in OUTCOMES)
-        rows = [
-            f"{kind:14}" + "".join(f"{self.counts[kind][outcome]:>11}" for outcome in OUTCOMES)
-            for kind in KINDS
-            if self.counts[kind]
-        ]
-        return [header, *rows]
 
 
 class ItemResolver(content.Resolver):
@@ -382,12 +335,14 @@ class Importer:
         try:
             with transaction.atomic():
                 self.write_fields(item, page, kind)
-                self.publish_as_on_wordpress(item, page)
+                publish_as_on_wordpress(item, page)
         except ValidationError as problem:
             self.summary.skip(kind, item.wp_id, item.title, f"not valid: {problem}")
             return
         self.remember(kind, item.wp_id, page, item.fingerprint)
         self.summary.count(kind, "created" if fresh is None else "updated")
+        if item.status == "pending":
+            self.note(item, "pending review on WordPress: imported as a draft")
         self.report_extras(item, kind)
 
     def write_fields(self, item, page, kind):
@@ -431,34 +386,6 @@ class Importer:
                 continue
             valid.append(raw)
         return StreamValue(stream_block, valid, is_lazy=True)
-
-    def publish_as_on_wordpress(self, item, page):
-        """Draft, published, scheduled or private, as the item was."""
-        restriction = PageViewRestriction.LOGIN if item.status == "private" else None
-        if item.password:
-            restriction = PageViewRestriction.PASSWORD
-        if restriction and not PageViewRestriction.objects.filter(page=page).exists():
-            PageViewRestriction.objects.create(
-                page=page, restriction_type=restriction, password=item.password
-            )
-        now = timezone.now()
-        if item.status == "future" and item.date_gmt and item.date_gmt > now:
-            page.go_live_at = item.date_gmt
-        elif item.status in {"publish", "private"} and item.date_gmt:
-            page.first_published_at = page.first_published_at or item.date_gmt
-        if item.status == "pending":
-            self.note(item, "pending review on WordPress: imported as a draft")
-        if not page.live:
-            # As Wagtail's create view does: a page not live yet holds its content in its own
-            # row too, so the reference index knows which files it uses (and keeps them
-            # embargoed, home/privacy.py) before it ever goes live.
-            page.save(clean=False)
-        revision = page.save_revision(log_action=True)
-        if item.status in {"publish", "private", "future"}:
-            revision.publish(log_action=True)
-        elif page.live:  # a draft on WordPress now: no longer published here either
-            page.unpublish(log_action=True)
-        page.refresh_from_db()
 
     def report_extras(self, item, kind):
         if item.comments:
@@ -505,28 +432,6 @@ class Importer:
 def host(netloc):
     """A host name as WordPress sites are reached either way: with or without www."""
     return netloc.lower().removeprefix("www.")
-
-
-def page_title(item):
-    """The title as plain text (markup in it is kept as text, and shown escaped)."""
-    return re.sub(r"\s+", " ", item.title).strip()[:255] or f"Untitled ({item.wp_id})"
-
-
-def wanted_slug(item):
-    slug = slugify(unquote(item.slug), allow_unicode=True)
-    return (slug or slugify(item.title) or f"{item.post_type}-{item.wp_id}")[:200]
-
-
-def free_slug(parent, slug):
-    """The slug, or the slug with a number added, so that no sibling has it."""
-    taken = set(
-        Page.objects.child_of(parent).filter(slug__startswith=slug).values_list("slug", flat=True)
-    )
-    candidate, number = slug, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{slug}-{number}"
-    return candidate
 
 
 def free_person_slug(slug):

@@ -3,7 +3,8 @@
 import pytest
 
 from home.blocks import BodyBlock
-from wordpress.content import autop, gutenberg_blocks, to_blocks
+from wordpress.classic import autop
+from wordpress.content import gutenberg_blocks, to_blocks
 
 
 class Resolver:
