@@ -252,10 +252,13 @@ def test_a_scheduled_post_goes_live_at_its_time(imported):
     assert page.go_live_at == go_live_at
     assert page.get_latest_revision().approved_go_live_at == go_live_at
     assert Client().get(page.url).status_code == 404
+    assert Client().get("/?p=104").status_code == 200  # the home page: no hint of it yet
     with clock_at(go_live_at + datetime.timedelta(seconds=1)):
         assert Scheduler().run_due() == 1
-    page.refresh_from_db()
-    assert page.live
+        page.refresh_from_db()
+        assert page.live
+        response = Client().get("/?p=104")  # its old address works the moment it is live
+        assert response.status_code == 301 and response["Location"] == page.url
 
 
 def test_private_and_password_posts_are_closed_to_visitors(imported):
