@@ -8,7 +8,7 @@ from django.http import JsonResponse
 from django.urls import path, re_path
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from .endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
+from .endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint, RedirectsEndpoint
 from .preview import PreviewEndpoint
 from .v3 import use_library_privacy_rule, v3_api
 from .v3_requests import checked_urls
@@ -17,6 +17,7 @@ v2_router = WagtailAPIRouter("wagtailapi")
 v2_router.register_endpoint("pages", PagesEndpoint)
 v2_router.register_endpoint("images", ImagesEndpoint)
 v2_router.register_endpoint("documents", DocumentsEndpoint)
+v2_router.register_endpoint("redirects", RedirectsEndpoint)
 v2_router.register_endpoint("preview", PreviewEndpoint)
 
 
