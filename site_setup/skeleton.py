@@ -19,7 +19,13 @@ from wagtail.models import (
 )
 
 from events.models import EventIndexPage
-from home.models import CohortIndexPage, HomePage, ModeratorApprovalTask, StandardPage
+from home.models import (
+    CohortIndexPage,
+    HomePage,
+    ModeratorApprovalTask,
+    StandardPage,
+    TopicIndexPage,
+)
 from news.models import NewsIndexPage
 from research.models import ResearchIndexPage
 
@@ -37,6 +43,7 @@ SECTIONS = [
     (StandardPage, "membership", "Membership"),
     (StandardPage, "gatherings", "Gatherings"),
     (StandardPage, "technical-assistance", "Technical Assistance"),
+    (TopicIndexPage, "topics", "Topics"),
 ]
 # Sections whose pages go through moderation before they are published.
 REVIEWED_SECTIONS = (NewsIndexPage, ResearchIndexPage, EventIndexPage)

@@ -14,6 +14,7 @@ from .pages import (
 )
 from .settings import SiteSettings, SiteVersion
 from .snippets import US_STATES, MemberCity, Person, Testimonial, Topic
+from .topics import TopicIndexPage
 from .workflow import ModeratorApprovalTask
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "StandardPage",
     "Testimonial",
     "Topic",
+    "TopicIndexPage",
     "TopicsMixin",
     "listing_image_prefetch",
 ]

@@ -29,6 +29,7 @@ SECTION_PAGE_TYPES = [
     "news.NewsIndexPage",
     "research.ResearchIndexPage",
     "events.EventIndexPage",
+    "home.TopicIndexPage",
 ]
 
 

@@ -62,6 +62,8 @@ INDEX_INTROS = {
     "research": "<p>Reports and briefs written for mayors and their staff, free to download.</p>",
     "events": "<p>Meetings, webinars and peer exchanges for member mayors and their teams.</p>",
     "cohorts": "<p>Small groups of mayors who meet for a year or more around a shared need.</p>",
+    "topics": "<p>Every policy area the network works on, each with its news, reports and "
+    "events in one place.</p>",
 }
 
 HOME = {

@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from events.models import EventIndexPage
-from home.models import CohortIndexPage, HomePageFeaturedItem, StandardPage
+from home.models import CohortIndexPage, HomePageFeaturedItem, StandardPage, TopicIndexPage
 from news.models import NewsIndexPage
 from research.models import ResearchIndexPage
 from site_setup.skeleton import ensure_site
@@ -48,6 +48,7 @@ SECTIONS = {
     "research": ResearchIndexPage,
     "events": EventIndexPage,
     "cohorts": CohortIndexPage,
+    "topics": TopicIndexPage,
 }
 
 
