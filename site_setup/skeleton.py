@@ -23,6 +23,7 @@ from home.models import (
     CohortIndexPage,
     HomePage,
     ModeratorApprovalTask,
+    PeopleIndexPage,
     StandardPage,
     TopicIndexPage,
 )
@@ -44,6 +45,7 @@ SECTIONS = [
     (StandardPage, "gatherings", "Gatherings"),
     (StandardPage, "technical-assistance", "Technical Assistance"),
     (TopicIndexPage, "topics", "Topics"),
+    (PeopleIndexPage, "people", "People"),
 ]
 # Sections whose pages go through moderation before they are published.
 REVIEWED_SECTIONS = (NewsIndexPage, ResearchIndexPage, EventIndexPage)
@@ -113,13 +115,13 @@ def public_host_and_port():
     return url.hostname or "localhost", url.port or (443 if url.scheme == "https" else 80)
 
 
-def ensure_section(home, model, slug, title):
-    """Return the child of home with this slug, creating and publishing it when missing."""
-    existing = home.get_children().filter(slug=slug).specific().first()
+def ensure_section(parent, model, slug, title):
+    """Return the child of parent with this slug, creating and publishing it when missing."""
+    existing = parent.get_children().filter(slug=slug).specific().first()
     if existing is not None:
         return existing
     page = model(title=title, slug=slug, show_in_menus=True)
-    home.add_child(instance=page)
+    parent.add_child(instance=page)
     page.save_revision().publish()
     return page
 

@@ -12,6 +12,7 @@ from .pages import (
     HomePageFeaturedItem,
     StandardPage,
 )
+from .people import PeopleIndexPage
 from .settings import SiteSettings, SiteVersion
 from .snippets import US_STATES, MemberCity, Person, Testimonial, Topic
 from .topics import TopicIndexPage
@@ -34,6 +35,7 @@ __all__ = [
     "IndexPage",
     "MemberCity",
     "ModeratorApprovalTask",
+    "PeopleIndexPage",
     "Person",
     "PersonLink",
     "SiteSettings",

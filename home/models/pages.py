@@ -30,6 +30,7 @@ SECTION_PAGE_TYPES = [
     "research.ResearchIndexPage",
     "events.EventIndexPage",
     "home.TopicIndexPage",
+    "home.PeopleIndexPage",
 ]
 
 

@@ -64,6 +64,8 @@ INDEX_INTROS = {
     "cohorts": "<p>Small groups of mayors who meet for a year or more around a shared need.</p>",
     "topics": "<p>Every policy area the network works on, each with its news, reports and "
     "events in one place.</p>",
+    "people": "<p>The staff who run the network, with the articles and reports each of them "
+    "has written.</p>",
 }
 
 HOME = {

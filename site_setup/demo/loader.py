@@ -16,7 +16,13 @@ from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from events.models import EventIndexPage
-from home.models import CohortIndexPage, HomePageFeaturedItem, StandardPage, TopicIndexPage
+from home.models import (
+    CohortIndexPage,
+    HomePageFeaturedItem,
+    PeopleIndexPage,
+    StandardPage,
+    TopicIndexPage,
+)
 from news.models import NewsIndexPage
 from research.models import ResearchIndexPage
 from site_setup.skeleton import ensure_site
@@ -49,6 +55,7 @@ SECTIONS = {
     "events": EventIndexPage,
     "cohorts": CohortIndexPage,
     "topics": TopicIndexPage,
+    "people": PeopleIndexPage,
 }
 
 

@@ -4,12 +4,19 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from events.models import EventIndexPage, EventPage
-from home.models import CohortIndexPage, CohortPage, HomePage, StandardPage, TopicIndexPage
+from home.models import (
+    CohortIndexPage,
+    CohortPage,
+    HomePage,
+    PeopleIndexPage,
+    StandardPage,
+    TopicIndexPage,
+)
 from news.models import NewsArticlePage, NewsIndexPage
 from research.models import ResearchIndexPage, ResearchReportPage
 
 # The network's own pages: one each, directly under the home page, with routed pages under them.
-NETWORK_PAGES = {TopicIndexPage}
+NETWORK_PAGES = {TopicIndexPage, PeopleIndexPage}
 SECTIONS = {
     StandardPage,
     CohortIndexPage,
