@@ -22,6 +22,7 @@ from events.models import EventIndexPage
 from home.models import (
     CohortIndexPage,
     HomePage,
+    MemberDirectoryPage,
     ModeratorApprovalTask,
     PeopleIndexPage,
     StandardPage,
@@ -47,6 +48,10 @@ SECTIONS = [
     (TopicIndexPage, "topics", "Topics"),
     (PeopleIndexPage, "people", "People"),
 ]
+# (slug of the section page above, model, slug, title) of the pages made inside a section.
+SUBSECTIONS = [
+    ("membership", MemberDirectoryPage, "members", "Member cities"),
+]
 # Sections whose pages go through moderation before they are published.
 REVIEWED_SECTIONS = (NewsIndexPage, ResearchIndexPage, EventIndexPage)
 # What each group may do in those sections: editors write and submit, moderators publish.
@@ -61,8 +66,10 @@ REVIEW_PAGE_PERMISSIONS = {
 def ensure_site():
     """Make sure the home page, the section pages and the review workflow exist."""
     home = ensure_home_page()
-    for model, slug, title in SECTIONS:
-        ensure_section(home, model, slug, title)
+    sections = {slug: ensure_section(home, model, slug, title) for model, slug, title in SECTIONS}
+    for parent_slug, model, slug, title in SUBSECTIONS:
+        if not model.objects.exists():  # one per site, which staff may have moved
+            ensure_section(sections[parent_slug], model, slug, title)
     ensure_review_workflow(home)
     return home
 

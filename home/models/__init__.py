@@ -1,6 +1,7 @@
 """Site-wide models, re-exported so `from home.models import X` always works."""
 
 from .base import BasePage
+from .directory import MemberDirectoryPage
 from .listing import DatedIndexPage, IndexPage, listing_image_prefetch
 from .media import CustomDocument, CustomImage, CustomRendition
 from .mixins import ArticleMixin, ContactMixin, PersonLink, TopicsMixin
@@ -34,6 +35,7 @@ __all__ = [
     "HomePageFeaturedItem",
     "IndexPage",
     "MemberCity",
+    "MemberDirectoryPage",
     "ModeratorApprovalTask",
     "PeopleIndexPage",
     "Person",

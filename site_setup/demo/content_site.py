@@ -68,6 +68,12 @@ INDEX_INTROS = {
     "has written.</p>",
 }
 
+# The member directory (under Membership): its intro, filled in only when empty.
+MEMBER_DIRECTORY_INTRO = (
+    "<p>The cities in the network and their mayors. Choose a state on the map, or search "
+    "for a city or a mayor by name.</p>"
+)
+
 HOME = {
     "hero_heading": "Mayors learning from mayors",
     "hero_text": txt("""The Mayors Innovation Project is a learning network of American mayors

@@ -19,6 +19,7 @@ from events.models import EventIndexPage
 from home.models import (
     CohortIndexPage,
     HomePageFeaturedItem,
+    MemberDirectoryPage,
     PeopleIndexPage,
     StandardPage,
     TopicIndexPage,
@@ -97,6 +98,7 @@ def load_demo(today=None):
         run_jobs(page_jobs(sections, today), ctx, tally)
         fill_standard_pages(home, ctx, tally)
         fill_section_intros(sections, tally)
+        fill_member_directory(tally)
         fill_home(home, ctx, tally)
         records.load_site_settings(tally, home.get_site())
     return tally
@@ -245,6 +247,17 @@ def fill_section_intros(sections, tally):
         if not section.intro:
             section.intro = content_site.INDEX_INTROS[key]
             publish(section)
+
+
+def fill_member_directory(tally):
+    """Give the member directory (made by the site set-up) an introduction if it has none."""
+    directory = MemberDirectoryPage.objects.first()
+    if directory is None:
+        return
+    tally.add("section intros", not directory.intro)
+    if not directory.intro:
+        directory.intro = content_site.MEMBER_DIRECTORY_INTRO
+        publish(directory)
 
 
 def fill_home(home, ctx, tally):

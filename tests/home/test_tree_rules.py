@@ -8,6 +8,7 @@ from home.models import (
     CohortIndexPage,
     CohortPage,
     HomePage,
+    MemberDirectoryPage,
     PeopleIndexPage,
     StandardPage,
     TopicIndexPage,
@@ -24,6 +25,7 @@ SECTIONS = {
     ResearchIndexPage,
     EventIndexPage,
     *NETWORK_PAGES,
+    MemberDirectoryPage,
 }
 
 
@@ -64,6 +66,12 @@ class TreeRulesTests(WagtailPageTestCase):
             self.assertAllowedParentPageTypes(model, {HomePage})
             self.assertAllowedSubpageTypes(model, set())
             self.assertEqual(model.max_count, 1)
+
+    def test_the_member_directory_sits_under_home_or_a_standard_page_once(self):
+        self.assertAllowedParentPageTypes(MemberDirectoryPage, {HomePage, StandardPage})
+        self.assertAllowedSubpageTypes(MemberDirectoryPage, set())
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, MemberDirectoryPage})
+        self.assertEqual(MemberDirectoryPage.max_count, 1)
 
     def test_there_is_one_home_page(self):
         self.assertEqual(HomePage.max_count, 1)
