@@ -72,6 +72,9 @@ COVER = ImageSize(web("width-300", "width-600"), "16rem")
 # A mayor's photo beside a testimonial, a 5rem circle.
 PORTRAIT = ImageSize(web("fill-80x80", "fill-160x160"), "5rem")
 
+# A person's photo on their page (/people/<slug>/), a 12rem square.
+PROFILE = ImageSize(web("fill-240x240", "fill-480x480"), "12rem")
+
 SIZES = {
     "card": CARD,
     "body": BODY,
@@ -79,6 +82,7 @@ SIZES = {
     "hero": HERO,
     "cover": COVER,
     "portrait": PORTRAIT,
+    "profile": PROFILE,
 }
 
 # og:image and the API's `seo.image`: a JPEG as wide as the widest main picture.

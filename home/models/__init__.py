@@ -1,6 +1,7 @@
 """Site-wide models, re-exported so `from home.models import X` always works."""
 
 from .base import BasePage
+from .directory import MemberDirectoryPage
 from .listing import DatedIndexPage, IndexPage, listing_image_prefetch
 from .media import CustomDocument, CustomImage, CustomRendition
 from .mixins import ArticleMixin, ContactMixin, PersonLink, TopicsMixin
@@ -12,8 +13,10 @@ from .pages import (
     HomePageFeaturedItem,
     StandardPage,
 )
+from .people import PeopleIndexPage
 from .settings import SiteSettings, SiteVersion
 from .snippets import US_STATES, MemberCity, Person, Testimonial, Topic
+from .topics import TopicIndexPage
 from .workflow import ModeratorApprovalTask
 
 __all__ = [
@@ -32,7 +35,9 @@ __all__ = [
     "HomePageFeaturedItem",
     "IndexPage",
     "MemberCity",
+    "MemberDirectoryPage",
     "ModeratorApprovalTask",
+    "PeopleIndexPage",
     "Person",
     "PersonLink",
     "SiteSettings",
@@ -40,6 +45,7 @@ __all__ = [
     "StandardPage",
     "Testimonial",
     "Topic",
+    "TopicIndexPage",
     "TopicsMixin",
     "listing_image_prefetch",
 ]

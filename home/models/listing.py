@@ -2,7 +2,7 @@
 
 from django.apps import apps
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -125,3 +125,39 @@ class DatedIndexPage(FeedsMixin, IndexPage):
 
     class Meta:
         abstract = True
+
+
+# Listings that gather pages of several types (a topic's, a person's) ------------------------
+
+
+def gathered_pages(lookups):
+    """Live, public pages of several types as one Page queryset, newest first.
+
+    `lookups` maps each page model to the filter its pages must match (e.g. {"topics": t}).
+    Paginate it (a plain ordering, so home/pagination.py can keep its count and deep pages),
+    then load the page's slice with load_cards().
+    """
+    condition = Q()
+    for model, lookup in lookups.items():
+        condition |= Q(pk__in=model.objects.filter(**lookup).values("pk"))
+    if not condition:
+        return Page.objects.none()
+    return public_pages(Page.objects.filter(condition)).order_by("-first_published_at", "-pk")
+
+
+def load_cards(pages):
+    """The specific pages of a slice of gathered_pages(), in order, with what their cards
+    show (image and its renditions, topics, authors) loaded: a few queries per page type,
+    however many pages."""
+    pages = list(pages.specific()) if hasattr(pages, "specific") else list(pages)
+    by_model = {}
+    for page in pages:
+        by_model.setdefault(type(page), []).append(page)
+    for model, group in by_model.items():
+        lookups = [listing_image_prefetch()]
+        if hasattr(model, "topics"):
+            lookups.append("topics")
+        if hasattr(model, "authors"):
+            lookups.append("authors__person")
+        prefetch_related_objects(group, *lookups)
+    return pages

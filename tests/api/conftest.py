@@ -18,10 +18,13 @@ from tests.home.factories import (
     DocumentFactory,
     ImageFactory,
     MemberCityFactory,
+    MemberDirectoryPageFactory,
+    PeopleIndexPageFactory,
     PersonFactory,
     StandardPageFactory,
     TestimonialFactory,
     TopicFactory,
+    TopicIndexPageFactory,
 )
 from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from tests.research.factories import ResearchIndexPageFactory, ResearchReportPageFactory
@@ -222,6 +225,15 @@ class ContentBuilder:
             **self.common(),
         )
 
+    def topic_index_page(self, parent=None):
+        return TopicIndexPageFactory(parent=parent or self.home, **self.index_fields())
+
+    def people_index_page(self, parent=None):
+        return PeopleIndexPageFactory(parent=parent or self.home, **self.index_fields())
+
+    def member_directory_page(self, parent=None):
+        return MemberDirectoryPageFactory(parent=parent or self.home, **self.index_fields())
+
     # The method that builds each page type, by the type's API label.
     BUILDERS = {
         "home.HomePage": "home_page",
@@ -234,6 +246,9 @@ class ContentBuilder:
         "research.ResearchReportPage": "research_report_page",
         "events.EventIndexPage": "event_index_page",
         "events.EventPage": "event_page",
+        "home.TopicIndexPage": "topic_index_page",
+        "home.PeopleIndexPage": "people_index_page",
+        "home.MemberDirectoryPage": "member_directory_page",
     }
 
     def page(self, label, **kwargs):

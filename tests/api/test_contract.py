@@ -45,6 +45,9 @@ PAGE_TYPES = [
     "research.ResearchReportPage",
     "events.EventIndexPage",
     "events.EventPage",
+    "home.TopicIndexPage",
+    "home.PeopleIndexPage",
+    "home.MemberDirectoryPage",
 ]
 BODY_BLOCKS = [
     "paragraph",

@@ -9,10 +9,13 @@ from home.models import (
     CohortMember,
     CohortPage,
     MemberCity,
+    MemberDirectoryPage,
+    PeopleIndexPage,
     Person,
     StandardPage,
     Testimonial,
     Topic,
+    TopicIndexPage,
 )
 from tests.factories import PublishedPageFactory, SectionPageFactory, site_section, stream
 
@@ -100,3 +103,24 @@ class CohortMemberFactory(DjangoModelFactory):
 
     class Meta:
         model = CohortMember
+
+
+class TopicIndexPageFactory(SectionPageFactory):
+    title = "Topics"
+
+    class Meta:
+        model = TopicIndexPage
+
+
+class PeopleIndexPageFactory(SectionPageFactory):
+    title = "People"
+
+    class Meta:
+        model = PeopleIndexPage
+
+
+class MemberDirectoryPageFactory(SectionPageFactory):
+    title = "Member cities"
+
+    class Meta:
+        model = MemberDirectoryPage
