@@ -5,6 +5,7 @@
 - FeedsMixin: feed/rss/ and feed/atom/ under a section front, `?topic=slug` for one topic's.
 - PageFeed: the newest items of the section front, as its listing has them, described
   through the page interface (listing title, description, date, authors, topics).
+- TopicFeed: the same for the pages of every section on one topic (a topic page's feed).
 """
 
 import datetime
@@ -122,12 +123,32 @@ class PageFeed(Feed):
         return max(item.last_published_at, published)
 
     def item_author_name(self, item):
-        # All authors in byline order, as the page shows them: "A, B and C".
-        names = [link.person.name for link in item.get_authors()]
+        # All authors in byline order, as the page shows them: "A, B and C" (events have none).
+        authors = item.get_authors() if hasattr(item, "get_authors") else []
+        names = [link.person.name for link in authors]
         return get_text_list(names, "and") if names else None
 
     def item_categories(self, item):
         return [topic.name for topic in item.topics.all()]
+
+
+class TopicFeed(PageFeed):
+    """The newest pages of every section on one topic (a topic page's feed, home.TopicIndexPage)."""
+
+    def title(self):
+        return f"{self.topic.name} | {site_name(self.request)}"
+
+    def link(self):
+        return self.index.get_full_url(self.request) + self.index.topic_path(self.topic)
+
+    def feed_url(self):
+        return self.link() + self.route
+
+    def description(self):
+        return self.topic.description or f"Everything on {self.topic.name}."
+
+    def items(self):
+        return self.index.topic_cards(self.index.topic_pages(self.topic)[: self.limit])
 
 
 class FeedLink(NamedTuple):

@@ -42,18 +42,19 @@ def collection_restricted(outer_path="collection__path"):
 
 
 def _visible(objects, model, restricted):
-    """Objects not covered by a restriction, in order.
+    """Objects not covered by a restriction (`restricted()`, a query condition), in order.
 
-    Objects loaded with an `is_restricted` annotation cost nothing; the others (a value fresh
-    from an editor's form, a related row) are checked together in one query, and keep the
-    answer (`is_restricted`) so asking again about the same object is free.
+    Objects loaded with an `is_restricted` annotation cost nothing, not even building the
+    condition; the others (a value fresh from an editor's form, a related row) are checked
+    together in one query, and keep the answer (`is_restricted`) so asking again about the
+    same object is free.
     """
     objects = [obj for obj in objects if obj is not None]
     unknown = [obj for obj in objects if not hasattr(obj, "is_restricted")]
     if unknown:
         open_ids = set(
             model.objects.filter(pk__in=[obj.pk for obj in unknown])
-            .exclude(restricted)
+            .exclude(restricted())
             .values_list("pk", flat=True)
         )
         for obj in unknown:
@@ -69,12 +70,12 @@ def is_current(page):
 def visible_pages(pages):
     """The live, unexpired pages among these that no view restriction covers, in order."""
     pages = [page for page in pages if page and page.live and is_current(page)]
-    return _visible(pages, Page, page_restricted())
+    return _visible(pages, Page, page_restricted)
 
 
 def visible_images(images):
     """The images among these that are not in a private collection, in order."""
-    return _visible(images, get_image_model(), collection_restricted())
+    return _visible(images, get_image_model(), collection_restricted)
 
 
 def is_visible_image(image):
@@ -84,7 +85,7 @@ def is_visible_image(image):
 
 def visible_documents(documents):
     """The documents among these whose collection no view restriction covers, in order."""
-    return _visible(documents, get_document_model(), collection_restricted())
+    return _visible(documents, get_document_model(), collection_restricted)
 
 
 def not_expired():

@@ -12,9 +12,19 @@ have, and the API's rendition URLs are a public contract.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from wagtail.images.models import Filter
 
 # Appended to every rendition spec a web page shows (Wagtail's `format-webp` filter).
 WEB_FORMAT = "format-webp"
+
+
+@lru_cache(maxsize=256)
+def image_filter(spec):
+    """Wagtail's Filter for a spec, parsed once per process: parsing a spec costs more than
+    finding its rendition among those prefetched with an image."""
+    return Filter(spec=spec)
 
 
 def web(*specs):
@@ -62,6 +72,9 @@ COVER = ImageSize(web("width-300", "width-600"), "16rem")
 # A mayor's photo beside a testimonial, a 5rem circle.
 PORTRAIT = ImageSize(web("fill-80x80", "fill-160x160"), "5rem")
 
+# A person's photo on their page (/people/<slug>/), a 12rem square.
+PROFILE = ImageSize(web("fill-240x240", "fill-480x480"), "12rem")
+
 SIZES = {
     "card": CARD,
     "body": BODY,
@@ -69,6 +82,7 @@ SIZES = {
     "hero": HERO,
     "cover": COVER,
     "portrait": PORTRAIT,
+    "profile": PROFILE,
 }
 
 # og:image and the API's `seo.image`: a JPEG as wide as the widest main picture.

@@ -10,6 +10,7 @@ from wagtail.rich_text.pages import PageLinkHandler
 
 from .privacy import collection_restricted, public_pages
 from .richtext import VisibleLinkMixin
+from .site_version import share_site_root_paths
 
 
 class VisiblePageLinkHandler(VisibleLinkMixin, PageLinkHandler):
@@ -17,7 +18,8 @@ class VisiblePageLinkHandler(VisibleLinkMixin, PageLinkHandler):
 
     @classmethod
     def load(cls, ids):
-        pages = public_pages().filter(id__in=ids).defer_streamfields()
+        pages = list(public_pages().filter(id__in=ids).defer_streamfields())
+        share_site_root_paths(pages)
         return {str(page.pk): page for page in pages}
 
     @classmethod

@@ -211,6 +211,34 @@ class PageSeo(Seo):
         return [self.image["url"]] if self.image else None
 
 
+class RoutedSeo(PageSeo):
+    """The metadata of an address under a page: a topic's or a person's page under its index."""
+
+    def __init__(self, page, site, request, title, description, subpath, schema_type=None):
+        super().__init__(page, site, request)
+        self._title = title
+        self._description = description
+        self.subpath = subpath
+        self._schema_type = schema_type
+
+    @property
+    def title(self):
+        return self._title
+
+    @property
+    def description(self):
+        return self._description or self.site.tagline
+
+    @cached_property
+    def canonical_url(self):
+        url = self.page.get_full_url(self.request)
+        return url and url.rstrip("/") + "/" + self.subpath
+
+    @property
+    def schema_type(self):
+        return self._schema_type or self.page.schema_org_type
+
+
 def web_page_json_ld(seo):
     """A WebPage or CollectionPage (a section front): name, description, address, site."""
     return compact(

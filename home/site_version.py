@@ -28,10 +28,12 @@ import functools
 import hashlib
 import threading
 import time
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import models, transaction
 from django.db.models.signals import (
     m2m_changed,
@@ -121,6 +123,7 @@ def current_entry(request, key):
     """
     version, values = current(key)
     request._site_version = version
+    _serving.set(version)
     entry = values.get(key)
     if version is None or entry is None or entry.get("version") != version:
         return version, None
@@ -131,7 +134,24 @@ def for_request(request):
     """The site version for this request, read once per request."""
     if not hasattr(request, "_site_version"):
         request._site_version = current()[0]
+        _serving.set(request._site_version)
     return request._site_version
+
+
+# The version the request being served reads, for code that has no request at hand (a page's
+# URL asked for deep in a serializer). Set when the request first reads the version; cleared
+# as each request starts and ends, so nothing outside a request ever sees an old one.
+_serving = ContextVar("site_version_serving", default=None)
+
+
+def serving():
+    """Whether a request being served has read the version."""
+    return _serving.get() is not None
+
+
+def stop_serving(**kwargs):
+    """Signal receiver: a request starts or ends, and with it the version it read."""
+    _serving.set(None)
 
 
 def bump():
@@ -177,6 +197,11 @@ def cached(key, compute, request=None):
     count). Computed afresh on every call when the version is unknown (cache away).
     """
     version = for_request(request) if request is not None else current()[0]
+    return kept(version, key, compute)
+
+
+def kept(version, key, compute):
+    """compute()'s value kept for `version` (computed afresh when the version is unknown)."""
     if version is None:
         return compute()
     memo_key = (version, key)
@@ -191,6 +216,26 @@ def cached(key, compute, request=None):
             _memo_version[0] = version
         _memo[memo_key] = value
     return value
+
+
+def site_root_paths():
+    """Wagtail's Site.get_site_root_paths(): kept per version while a request is served.
+
+    Wagtail reads them from the shared cache for each page whose URL it makes (a round trip
+    to Redis for every page an API listing or a page body links to); they change only when
+    a site or a site's root page does, which moves the version.
+    """
+    return kept(_serving.get(), "site_root_paths", Site.get_site_root_paths)
+
+
+def share_site_root_paths(pages):
+    """Give pages loaded as Wagtail's Page (not as their own type, so without BasePage's
+    `_get_site_root_paths`) the kept root paths, where Wagtail looks before asking the cache."""
+    if _serving.get() is None:
+        return
+    paths = site_root_paths()
+    for page in pages:
+        page._wagtail_cached_site_root_paths = paths
 
 
 def find_site(request):
@@ -320,5 +365,7 @@ def connect_signals():
     m2m_changed.connect(on_row_change, dispatch_uid="site_version_m2m")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(on_page_event, dispatch_uid=f"site_version_{id(signal)}")
+    request_started.connect(stop_serving, dispatch_uid="site_version_request_started")
+    request_finished.connect(stop_serving, dispatch_uid="site_version_request_finished")
     pre_migrate.connect(lambda **kwargs: _migrating.set(), weak=False, dispatch_uid="sv_pre")
     post_migrate.connect(lambda **kwargs: _migrating.clear(), weak=False, dispatch_uid="sv_post")

@@ -112,7 +112,7 @@ class ResearchReportPage(ContactMixin, ArticleMixin, TopicsMixin, BasePage):
         APIField("body", writable=True),
     ]
 
-    api_prefetch = ("topics", "authors__person", "contact")
+    api_prefetch = ("topics", "authors", "contact")
 
     schema_org_type = "Report"
 

@@ -19,7 +19,15 @@ from wagtail.models import (
 )
 
 from events.models import EventIndexPage
-from home.models import CohortIndexPage, HomePage, ModeratorApprovalTask, StandardPage
+from home.models import (
+    CohortIndexPage,
+    HomePage,
+    MemberDirectoryPage,
+    ModeratorApprovalTask,
+    PeopleIndexPage,
+    StandardPage,
+    TopicIndexPage,
+)
 from news.models import NewsIndexPage
 from research.models import ResearchIndexPage
 
@@ -37,6 +45,12 @@ SECTIONS = [
     (StandardPage, "membership", "Membership"),
     (StandardPage, "gatherings", "Gatherings"),
     (StandardPage, "technical-assistance", "Technical Assistance"),
+    (TopicIndexPage, "topics", "Topics"),
+    (PeopleIndexPage, "people", "People"),
+]
+# (slug of the section page above, model, slug, title) of the pages made inside a section.
+SUBSECTIONS = [
+    ("membership", MemberDirectoryPage, "members", "Member cities"),
 ]
 # Sections whose pages go through moderation before they are published.
 REVIEWED_SECTIONS = (NewsIndexPage, ResearchIndexPage, EventIndexPage)
@@ -52,8 +66,10 @@ REVIEW_PAGE_PERMISSIONS = {
 def ensure_site():
     """Make sure the home page, the section pages and the review workflow exist."""
     home = ensure_home_page()
-    for model, slug, title in SECTIONS:
-        ensure_section(home, model, slug, title)
+    sections = {slug: ensure_section(home, model, slug, title) for model, slug, title in SECTIONS}
+    for parent_slug, model, slug, title in SUBSECTIONS:
+        if not model.objects.exists():  # one per site, which staff may have moved
+            ensure_section(sections[parent_slug], model, slug, title)
     ensure_review_workflow(home)
     return home
 
@@ -106,13 +122,13 @@ def public_host_and_port():
     return url.hostname or "localhost", url.port or (443 if url.scheme == "https" else 80)
 
 
-def ensure_section(home, model, slug, title):
-    """Return the child of home with this slug, creating and publishing it when missing."""
-    existing = home.get_children().filter(slug=slug).specific().first()
+def ensure_section(parent, model, slug, title):
+    """Return the child of parent with this slug, creating and publishing it when missing."""
+    existing = parent.get_children().filter(slug=slug).specific().first()
     if existing is not None:
         return existing
     page = model(title=title, slug=slug, show_in_menus=True)
-    home.add_child(instance=page)
+    parent.add_child(instance=page)
     page.save_revision().publish()
     return page
 

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('events', '0003_summary_help_names_search_description'),
-        ('home', '0011_add_form_page'),
+        ('home', '0014_add_form_page'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

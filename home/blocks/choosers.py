@@ -24,6 +24,7 @@ from home.representations import (
     testimonial_representation,
     visible_image_representation,
 )
+from home.site_version import share_site_root_paths
 
 
 class BulkChooserMixin:
@@ -95,6 +96,11 @@ class VisiblePageChooserBlock(BulkChooserMixin, PageChooserBlock):
 
     def get_bulk_queryset(self):
         return self.model_class.objects.annotate(is_restricted=page_restricted())
+
+    def bulk_to_python(self, values):
+        pages = super().bulk_to_python(values)
+        share_site_root_paths(page for page in pages if page is not None)
+        return pages
 
     def get_api_representation(self, value, context=None):
         """The page as a link object, or None when visitors may not see it."""

@@ -1,6 +1,7 @@
 """Site-wide models, re-exported so `from home.models import X` always works."""
 
 from .base import BasePage
+from .directory import MemberDirectoryPage
 from .forms import AbstractFormPage, FormClosed, FormField, FormPage
 from .listing import DatedIndexPage, IndexPage, listing_image_prefetch
 from .media import CustomDocument, CustomImage, CustomRendition
@@ -13,8 +14,10 @@ from .pages import (
     HomePageFeaturedItem,
     StandardPage,
 )
+from .people import PeopleIndexPage
 from .settings import SiteSettings, SiteVersion
 from .snippets import US_STATES, MemberCity, Person, Testimonial, Topic
+from .topics import TopicIndexPage
 from .workflow import ModeratorApprovalTask
 
 __all__ = [
@@ -37,7 +40,9 @@ __all__ = [
     "HomePageFeaturedItem",
     "IndexPage",
     "MemberCity",
+    "MemberDirectoryPage",
     "ModeratorApprovalTask",
+    "PeopleIndexPage",
     "Person",
     "PersonLink",
     "SiteSettings",
@@ -45,6 +50,7 @@ __all__ = [
     "StandardPage",
     "Testimonial",
     "Topic",
+    "TopicIndexPage",
     "TopicsMixin",
     "listing_image_prefetch",
 ]

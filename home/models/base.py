@@ -19,9 +19,10 @@ from django.db.models import Prefetch
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from home import routing, site_version
 from home.api_fields import ImageField, SeoField
 from home.privacy import is_current, is_visible_image
 from home.renditions import COVER, MAIN
@@ -186,10 +187,27 @@ class BasePage(FrontEndPreviewMixin, Page):
                 setattr(self, name, image)
 
     def route(self, request, path_components):
+        if path_components:
+            return routing.route(self, request, path_components)
         # An expired page is gone for visitors even before the scheduler unpublishes it.
-        if not path_components and not is_current(self):
+        if not is_current(self):
             raise Http404
         return super().route(request, path_components)
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        # Wagtail asks the shared cache for the sites' root paths once per page whose URL it
+        # makes; while a request is served they are kept per site version instead.
+        if site_version.serving():
+            return site_version.site_root_paths()
+        return super()._get_site_root_paths(cache_object, **kwargs)
+
+    def get_view_restrictions(self):
+        # Routing (home/routing.py) and the visibility rule (home/privacy.py) leave
+        # `is_restricted` on the page: when no restriction covers it or an ancestor there is
+        # nothing to ask. Aliases take their source page's restrictions: Wagtail finds them.
+        if getattr(self, "is_restricted", None) is False and self.alias_of_id is None:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @classmethod
     def get_api_prefetch(cls):

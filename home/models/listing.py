@@ -2,7 +2,7 @@
 
 from django.apps import apps
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -13,6 +13,7 @@ from home.feeds import FeedsMixin
 from home.pagination import DeepPaginator
 from home.privacy import public_pages
 from home.renditions import CARD
+from home.site_version import cached
 from home.text import clean_query
 
 from .base import BasePage
@@ -96,7 +97,9 @@ class IndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         queryset = self.get_listing_queryset()
         topic_slug = request.GET.get("topic", "").strip()
-        topic = Topic.from_slug(topic_slug)
+        # The topics change only with the site: listed once per version, for every listing.
+        topics = cached("topics", lambda: list(Topic.objects.all()), request)
+        topic = next((topic for topic in topics if topic.slug == topic_slug), None)
         if topic_slug:
             queryset = queryset.filter(topics=topic) if topic else queryset.none()
         queryset, extra = self.filter_listing(queryset, request.GET)
@@ -105,7 +108,7 @@ class IndexPage(BasePage):
             extra,
             page_obj=page_obj,
             items=page_obj.object_list,
-            topics=Topic.objects.all(),
+            topics=topics,
             active_topic=topic,
             # Shown back to the visitor, so cleaned like a search query.
             unknown_topic=clean_query(topic_slug) if topic_slug and topic is None else "",
@@ -118,7 +121,43 @@ class DatedIndexPage(FeedsMixin, IndexPage):
     publication date, with its authors on the cards, and RSS and Atom feeds."""
 
     listing_ordering = ("-publication_date", "-first_published_at", "-pk")
-    listing_prefetch = ("authors__person",)
+    listing_prefetch = ("authors",)
 
     class Meta:
         abstract = True
+
+
+# Listings that gather pages of several types (a topic's, a person's) ------------------------
+
+
+def gathered_pages(lookups):
+    """Live, public pages of several types as one Page queryset, newest first.
+
+    `lookups` maps each page model to the filter its pages must match (e.g. {"topics": t}).
+    Paginate it (a plain ordering, so home/pagination.py can keep its count and deep pages),
+    then load the page's slice with load_cards().
+    """
+    condition = Q()
+    for model, lookup in lookups.items():
+        condition |= Q(pk__in=model.objects.filter(**lookup).values("pk"))
+    if not condition:
+        return Page.objects.none()
+    return public_pages(Page.objects.filter(condition)).order_by("-first_published_at", "-pk")
+
+
+def load_cards(pages):
+    """The specific pages of a slice of gathered_pages(), in order, with what their cards
+    show (image and its renditions, topics, authors) loaded: a few queries per page type,
+    however many pages."""
+    pages = list(pages.specific()) if hasattr(pages, "specific") else list(pages)
+    by_model = {}
+    for page in pages:
+        by_model.setdefault(type(page), []).append(page)
+    for model, group in by_model.items():
+        lookups = [listing_image_prefetch()]
+        if hasattr(model, "topics"):
+            lookups.append("topics")
+        if hasattr(model, "authors"):
+            lookups.append("authors__person")
+        prefetch_related_objects(group, *lookups)
+    return pages

@@ -11,7 +11,6 @@ from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import (
     AbstractImage,
     AbstractRendition,
-    Filter,
     Image,
     ImageQuerySet,
     SourceImageIOError,
@@ -23,7 +22,7 @@ from wagtail.images.models import (
 from home import image_access
 from home.api_fields import Represented
 from home.privacy import collection_restricted
-from home.renditions import specs
+from home.renditions import image_filter, specs
 from home.representations import image_representation
 
 logger = logging.getLogger(__name__)
@@ -129,9 +128,9 @@ class CustomImage(AbstractImage):
         renditions prefetched with the image: a round trip to Redis for each picture of a
         listing. Only renditions it had to look up or make are written.
         """
+        if isinstance(filter, str):
+            filter = image_filter(filter)
         if self._get_prefetched_renditions() is not None:
-            if isinstance(filter, str):
-                filter = Filter(spec=filter)
             try:
                 return self.find_existing_rendition(self.clean_filter_for_svg(filter))
             except self.get_rendition_model().DoesNotExist:
@@ -145,6 +144,8 @@ class CustomImage(AbstractImage):
 
     def create_renditions(self, *filters):
         """Wagtail's; the files of a hidden image's renditions are private from their upload."""
+        if not filters:  # Wagtail asks even when every rendition was found
+            return {}
         with image_access.private_uploads(image_access.stored_private(self)):
             return super().create_renditions(*filters)
 

@@ -30,6 +30,9 @@ SECTION_PAGE_TYPES = [
     "news.NewsIndexPage",
     "research.ResearchIndexPage",
     "events.EventIndexPage",
+    "home.TopicIndexPage",
+    "home.PeopleIndexPage",
+    "home.MemberDirectoryPage",
 ]
 
 
@@ -142,7 +145,7 @@ class StandardPage(BasePage):
     """A plain content page: About, Membership, Gatherings, Technical Assistance."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage", "home.FormPage"]
+    subpage_types = ["home.StandardPage", "home.FormPage", "home.MemberDirectoryPage"]
 
     intro = models.TextField(blank=True, help_text="An opening paragraph, shown larger.")
     body = StreamField(BodyBlock(), blank=True)

@@ -4,6 +4,7 @@ from django.core.validators import slug_re
 from django.db import models
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.search import index
 
 US_STATES = [
@@ -141,6 +142,17 @@ class MemberCity(models.Model):
         FieldPanel("website"),
     ]
 
+    # The public API's member-cities endpoint (mipcms/api/member_cities.py).
+    api_fields = [
+        APIField("name"),
+        APIField("state"),
+        APIField("state_name"),
+        APIField("mayor"),
+        APIField("population"),
+        APIField("joined_year"),
+        APIField("website"),
+    ]
+
     class Meta:
         ordering = ["name", "state"]
         verbose_name_plural = "member cities"
@@ -150,6 +162,16 @@ class MemberCity(models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.state}"
+
+    @property
+    def state_name(self):
+        """The state's name ("Wisconsin")."""
+        return self.get_state_display()
+
+    @property
+    def joined_year(self):
+        """The year the city joined, or None when not known."""
+        return self.joined_on.year if self.joined_on else None
 
 
 class Testimonial(index.Indexed, models.Model):

@@ -8,7 +8,7 @@ from wagtail.images.models import ResponsiveImage
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from home.privacy import is_visible_image
-from home.renditions import SIZES
+from home.renditions import SIZES, image_filter
 
 register = template.Library()
 
@@ -26,7 +26,8 @@ def sized_image(image, size_name, **attributes):
     if image is None or not is_visible_image(image):
         return ""
     size = SIZES[size_name]
-    renditions = get_renditions_or_not_found(image, size.specs_for(image.width))
+    filters = [image_filter(spec) for spec in size.specs_for(image.width)]
+    renditions = get_renditions_or_not_found(image, filters)
     by_width = {}
     for spec, rendition in renditions.items():
         by_width.setdefault(rendition.width, (spec, rendition))

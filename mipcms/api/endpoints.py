@@ -1,4 +1,4 @@
-"""The public read API's endpoints (Wagtail API v2): pages, images and documents.
+"""The public read API's endpoints (Wagtail API v2): pages, images, documents and redirects.
 
 Wagtail's viewsets with three changes: every query parameter is checked before it reaches
 the database (a bad one is a 400 naming it, never a 500); only what is live and public is
@@ -11,7 +11,7 @@ import logging
 
 from django.core.exceptions import FieldDoesNotExist, FieldError, ValidationError
 from django.db import DataError
-from django.db.models import ForeignKey, prefetch_related_objects
+from django.db.models import ForeignKey, Q, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -28,6 +28,9 @@ from wagtail.api.v2.filters import OrderingFilter as WagtailOrderingFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
+from wagtail.contrib.redirects.api import RedirectsAPIViewSet
+from wagtail.contrib.redirects.middleware import get_redirect
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import StreamField
@@ -350,3 +353,34 @@ class DocumentsEndpoint(MediaEndpointMixin, DocumentsAPIViewSet):
 
     base_serializer_class = PublicDocumentSerializer
     public = staticmethod(public_documents)
+
+
+class RedirectsEndpoint(PublicAPIMixin, RedirectsAPIViewSet):
+    """Wagtail's redirects endpoint (old path -> location), as bakerydemo registers it, for a
+    front end that answers old addresses itself; only redirects to a page visitors may see,
+    or to another address, are listed or found (`?html_path=/old/address/`)."""
+
+    filter_backends = [FieldsFilter, OrderingFilter]
+
+    def check_query_parameters(self, queryset):
+        if "search" in self.request.GET:
+            raise BadRequestError("'search' is not available on redirects: use ?old_path=")
+        super().check_query_parameters(queryset)
+
+    def get_queryset(self):
+        to_public_page = Q(redirect_page__in=public_pages().values("pk"))
+        to_address = Q(redirect_page__isnull=True) & ~Q(redirect_link="")
+        return (
+            Redirect.objects.filter(to_public_page | to_address)
+            .select_related("redirect_page")
+            .order_by("id")
+        )
+
+    def find_object(self, queryset, request):
+        if "html_path" in request.GET:
+            path = Redirect.normalise_path(request.GET["html_path"])
+            redirect = get_redirect(request, path)
+            if redirect is None or not queryset.filter(pk=redirect.pk).exists():
+                raise Http404("not found")
+            return redirect
+        return super(RedirectsAPIViewSet, self).find_object(queryset, request)

@@ -8,8 +8,9 @@ from django.http import JsonResponse
 from django.urls import path, re_path
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from .endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
+from .endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint, RedirectsEndpoint
 from .forms import form_submissions
+from .member_cities import MemberCitiesEndpoint
 from .preview import PreviewEndpoint
 from .v3 import use_library_privacy_rule, v3_api
 from .v3_requests import checked_urls
@@ -18,7 +19,9 @@ v2_router = WagtailAPIRouter("wagtailapi")
 v2_router.register_endpoint("pages", PagesEndpoint)
 v2_router.register_endpoint("images", ImagesEndpoint)
 v2_router.register_endpoint("documents", DocumentsEndpoint)
+v2_router.register_endpoint("redirects", RedirectsEndpoint)
 v2_router.register_endpoint("preview", PreviewEndpoint)
+v2_router.register_endpoint("member-cities", MemberCitiesEndpoint)
 
 
 def api_not_found(request, path=""):

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "events",
     "search",
     "site_setup",
+    "wordpress",
     "mipcms",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -110,7 +111,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's redirects, except to pages visitors may not see (mipcms/redirects.py).
+    "mipcms.redirects.VisibleRedirectMiddleware",
     # Rich text links loaded once per request (and absolute in the API): home/richtext.py.
     "home.richtext.RichTextLinksMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into its lockout response.
@@ -277,6 +279,10 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # a huge image, and making its first rendition takes about 4 bytes a pixel of memory: larger
 # uploads are refused, and Pillow refuses to open larger files anywhere (home/apps.py).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(float(os.environ.get("IMAGE_MAX_MEGAPIXELS", "40")) * 10**6)
+
+# The largest WordPress export `manage.py import_wordpress` reads (in MB); larger ones are
+# refused before parsing (split the export by date in WordPress).
+WORDPRESS_IMPORT_MAX_BYTES = int(float(os.environ.get("WORDPRESS_IMPORT_MAX_MB", "200")) * 10**6)
 # Uploads decode every pixel, so a broken file gets a form error (home/image_uploads.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_uploads.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

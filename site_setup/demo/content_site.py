@@ -62,7 +62,17 @@ INDEX_INTROS = {
     "research": "<p>Reports and briefs written for mayors and their staff, free to download.</p>",
     "events": "<p>Meetings, webinars and peer exchanges for member mayors and their teams.</p>",
     "cohorts": "<p>Small groups of mayors who meet for a year or more around a shared need.</p>",
+    "topics": "<p>Every policy area the network works on, each with its news, reports and "
+    "events in one place.</p>",
+    "people": "<p>The staff who run the network, with the articles and reports each of them "
+    "has written.</p>",
 }
+
+# The member directory (under Membership): its intro, filled in only when empty.
+MEMBER_DIRECTORY_INTRO = (
+    "<p>The cities in the network and their mayors. Choose a state on the map, or search "
+    "for a city or a mayor by name.</p>"
+)
 
 HOME = {
     "hero_heading": "Mayors learning from mayors",

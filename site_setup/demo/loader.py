@@ -16,7 +16,14 @@ from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from events.models import EventIndexPage
-from home.models import CohortIndexPage, HomePageFeaturedItem, StandardPage
+from home.models import (
+    CohortIndexPage,
+    HomePageFeaturedItem,
+    MemberDirectoryPage,
+    PeopleIndexPage,
+    StandardPage,
+    TopicIndexPage,
+)
 from news.models import NewsIndexPage
 from research.models import ResearchIndexPage
 from site_setup.skeleton import ensure_site
@@ -49,6 +56,8 @@ SECTIONS = {
     "research": ResearchIndexPage,
     "events": EventIndexPage,
     "cohorts": CohortIndexPage,
+    "topics": TopicIndexPage,
+    "people": PeopleIndexPage,
 }
 
 
@@ -90,6 +99,7 @@ def load_demo(today=None):
         run_jobs(page_jobs(sections, today), ctx, tally)
         fill_standard_pages(home, ctx, tally)
         fill_section_intros(sections, tally)
+        fill_member_directory(tally)
         fill_home(home, ctx, tally)
         load_forms(home, ctx, tally, publish)
         records.load_site_settings(tally, home.get_site())
@@ -239,6 +249,17 @@ def fill_section_intros(sections, tally):
         if not section.intro:
             section.intro = content_site.INDEX_INTROS[key]
             publish(section)
+
+
+def fill_member_directory(tally):
+    """Give the member directory (made by the site set-up) an introduction if it has none."""
+    directory = MemberDirectoryPage.objects.first()
+    if directory is None:
+        return
+    tally.add("section intros", not directory.intro)
+    if not directory.intro:
+        directory.intro = content_site.MEMBER_DIRECTORY_INTRO
+        publish(directory)
 
 
 def fill_home(home, ctx, tally):

@@ -25,10 +25,13 @@ from tests.home.factories import (
     FormPageFactory,
     ImageFactory,
     MemberCityFactory,
+    MemberDirectoryPageFactory,
+    PeopleIndexPageFactory,
     PersonFactory,
     StandardPageFactory,
     TestimonialFactory,
     TopicFactory,
+    TopicIndexPageFactory,
 )
 from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from tests.research.factories import ResearchIndexPageFactory, ResearchReportPageFactory
@@ -272,6 +275,15 @@ class ContentBuilder:
             **self.common(),
         )
 
+    def topic_index_page(self, parent=None):
+        return TopicIndexPageFactory(parent=parent or self.home, **self.index_fields())
+
+    def people_index_page(self, parent=None):
+        return PeopleIndexPageFactory(parent=parent or self.home, **self.index_fields())
+
+    def member_directory_page(self, parent=None):
+        return MemberDirectoryPageFactory(parent=parent or self.home, **self.index_fields())
+
     # The method that builds each page type, by the type's API label.
     BUILDERS = {
         "home.HomePage": "home_page",
@@ -286,6 +298,9 @@ class ContentBuilder:
         "events.EventIndexPage": "event_index_page",
         "events.EventPage": "event_page",
         "events.EventRegistrationPage": "event_registration_page",
+        "home.TopicIndexPage": "topic_index_page",
+        "home.PeopleIndexPage": "people_index_page",
+        "home.MemberDirectoryPage": "member_directory_page",
     }
 
     def page(self, label, **kwargs):

@@ -47,6 +47,9 @@ PAGE_TYPES = [
     "events.EventIndexPage",
     "events.EventPage",
     "events.EventRegistrationPage",
+    "home.TopicIndexPage",
+    "home.PeopleIndexPage",
+    "home.MemberDirectoryPage",
 ]
 BODY_BLOCKS = [
     "paragraph",

@@ -114,7 +114,9 @@ def body(photo, document, testimonial, linked):
 def public_pages(site):
     """One page of every public type, with pictures everywhere: {name: (path, status)}."""
     water = TopicFactory(name="Water", slug="water")
-    author = PersonFactory(name="Dana Reyes", email="dana@example.org")
+    author = PersonFactory(
+        name="Dana Reyes", email="dana@example.org", photo=picture(480, 480, "Dana Reyes")
+    )
     portrait = picture(320, 320, "Mayor Ana Torres")
     testimonial = TestimonialFactory(photo=portrait)
     document = DocumentFactory(title="Water brief")
@@ -178,6 +180,12 @@ def public_pages(site):
         "event": (event.url, 200),
         "cohort index": (cohort.get_parent().url, 200),
         "cohort page": (cohort.url, 200),
+        "topics": ("/topics/", 200),
+        "topic page": ("/topics/water/", 200),
+        "people": ("/people/", 200),
+        "person page": ("/people/dana-reyes/", 200),
+        "member directory": ("/membership/members/", 200),
+        "member directory, one state": ("/membership/members/?state=WI&q=spring", 200),
         "search results": ("/search/?q=water", 200),
         "search without results": ("/search/?q=zebra", 200),
         "not found": ("/no-such-page/", 404),

@@ -11,10 +11,13 @@ from home.models import (
     FormField,
     FormPage,
     MemberCity,
+    MemberDirectoryPage,
+    PeopleIndexPage,
     Person,
     StandardPage,
     Testimonial,
     Topic,
+    TopicIndexPage,
 )
 from tests.factories import PublishedPageFactory, SectionPageFactory, site_section, stream
 
@@ -102,6 +105,27 @@ class CohortMemberFactory(DjangoModelFactory):
 
     class Meta:
         model = CohortMember
+
+
+class TopicIndexPageFactory(SectionPageFactory):
+    title = "Topics"
+
+    class Meta:
+        model = TopicIndexPage
+
+
+class PeopleIndexPageFactory(SectionPageFactory):
+    title = "People"
+
+    class Meta:
+        model = PeopleIndexPage
+
+
+class MemberDirectoryPageFactory(SectionPageFactory):
+    title = "Member cities"
+
+    class Meta:
+        model = MemberDirectoryPage
 
 
 def form_fields():

@@ -125,3 +125,29 @@ def test_event_in_progress_counts_as_upcoming(client):
         end=now + datetime.timedelta(hours=1),
     )
     assert [p.pk for p in get(client, index.url).context["items"]] == [ongoing.pk]
+
+
+def listing_queries(client, url):
+    """The SQL of a warm request of a listing."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    get(client, url)
+    with CaptureQueriesContext(connection) as captured:
+        get(client, url)
+    return [query["sql"] for query in captured.captured_queries]
+
+
+@pytest.mark.parametrize("section", ["news", "research"])
+def test_bylines_come_with_their_people(client, listings, section):
+    queries = listing_queries(client, listings[section].full.url)
+    alone = [sql for sql in queries if 'FROM "home_person"' in sql]
+    assert not alone, "\n".join(alone)
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_the_topic_filter_asks_nothing_once_the_topics_are_known(client, listings, section):
+    listing = listings[section]
+    queries = listing_queries(client, f"{listing.full.url}?topic={listing.water.slug}")
+    topic_lists = [sql for sql in queries if 'FROM "home_topic"' in sql and "JOIN" not in sql]
+    assert not topic_lists, "\n".join(topic_lists)

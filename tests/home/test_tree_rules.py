@@ -4,10 +4,21 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from events.models import EventIndexPage, EventPage
-from home.models import CohortIndexPage, CohortPage, FormPage, HomePage, StandardPage
+from home.models import (
+    CohortIndexPage,
+    CohortPage,
+    FormPage,
+    HomePage,
+    MemberDirectoryPage,
+    PeopleIndexPage,
+    StandardPage,
+    TopicIndexPage,
+)
 from news.models import NewsArticlePage, NewsIndexPage
 from research.models import ResearchIndexPage, ResearchReportPage
 
+# The network's own pages: one each, directly under the home page, with routed pages under them.
+NETWORK_PAGES = {TopicIndexPage, PeopleIndexPage}
 SECTIONS = {
     StandardPage,
     FormPage,
@@ -15,6 +26,8 @@ SECTIONS = {
     NewsIndexPage,
     ResearchIndexPage,
     EventIndexPage,
+    *NETWORK_PAGES,
+    MemberDirectoryPage,
 }
 
 
@@ -49,6 +62,18 @@ class TreeRulesTests(WagtailPageTestCase):
         for section in (NewsIndexPage, ResearchIndexPage, EventIndexPage, CohortIndexPage):
             self.assertAllowedParentPageTypes(section, {HomePage})
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+
+    def test_network_pages_are_one_each_under_the_home_page_with_no_children(self):
+        for model in NETWORK_PAGES:
+            self.assertAllowedParentPageTypes(model, {HomePage})
+            self.assertAllowedSubpageTypes(model, set())
+            self.assertEqual(model.max_count, 1)
+
+    def test_the_member_directory_sits_under_home_or_a_standard_page_once(self):
+        self.assertAllowedParentPageTypes(MemberDirectoryPage, {HomePage, StandardPage})
+        self.assertAllowedSubpageTypes(MemberDirectoryPage, set())
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, FormPage, MemberDirectoryPage})
+        self.assertEqual(MemberDirectoryPage.max_count, 1)
 
     def test_there_is_one_home_page(self):
         self.assertEqual(HomePage.max_count, 1)

@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0010_add_site_version'),
+        ('home', '0013_add_member_directory_page'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
