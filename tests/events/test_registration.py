@@ -18,7 +18,6 @@ from events.registration import EventRegistrationPage, send_registration_confirm
 from home import site_version
 from home.form_mail import send_submission_notice
 from home.models import HomePage, StandardPage
-from site_setup.skeleton import ensure_site
 from tests.clock import clock_at
 from tests.events.factories import EventPageFactory, EventRegistrationPageFactory
 from tests.html import parse, visit
@@ -197,10 +196,9 @@ def test_deleting_a_registration_frees_its_place_at_once(client, form, admin_cli
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers (PostgreSQL)")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_last_places_go_to_exactly_as_many_people_as_there_are(settings):
     settings.FORM_SUBMISSIONS_PER_MINUTE = 0
-    ensure_site()
     form = EventRegistrationPageFactory(parent=EventPageFactory(places=3, registration_url=""))
     start = threading.Barrier(8)
     statuses = []
