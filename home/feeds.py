@@ -170,6 +170,16 @@ class PageRoutesMixin(RoutablePageMixin):
     # (route name, label, MIME type) of the feeds served under the page.
     feeds = ()
 
+    def get_routed_page_paths(self):
+        """Addresses under the page that are web pages of their own (a topic's, a person's),
+        relative to it: the sitemap lists them with the page."""
+        return []
+
+    def get_sitemap_urls(self, request=None):
+        entries = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        return entries + [{"location": base + path} for path in self.get_routed_page_paths()]
+
     def route(self, request, path_components):
         result = super().route(request, path_components)
         if result.page is self:

@@ -111,6 +111,10 @@ class PeopleIndexPage(PageRoutesMixin, BasePage):
             raise Http404("No such person.")
         return person
 
+    def get_routed_page_paths(self):
+        """Each person's page."""
+        return [self.person_path(person) for person in Person.objects.all()]
+
     def get_cached_paths(self):
         """The staff list and every person's page (a front-end cache purge)."""
         return ["/", *(self.person_path(person) for person in Person.objects.all())]

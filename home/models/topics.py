@@ -126,6 +126,10 @@ class TopicIndexPage(PageRoutesMixin, BasePage):
             for route, label, mime_type in TOPIC_FEEDS
         ]
 
+    def get_routed_page_paths(self):
+        """Each topic's page."""
+        return [self.topic_path(topic) for topic in Topic.objects.all()]
+
     def get_cached_paths(self):
         """The list of topics and every topic's page and feeds (a front-end cache purge)."""
         paths = ["/"]

@@ -15,6 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.home.factories import DocumentFactory, ImageFactory
+from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +134,29 @@ def test_media_listing_cost_does_not_grow_with_items(client, home_page, kind):
         add_media(kind)
     many = measure(client, url, MANY)
     assert_same_cost(f"/api/v2/{kind}/", few, many)
+
+
+def test_a_detail_finds_its_parent_in_one_query(client, news_index):
+    article = NewsArticlePageFactory(parent=news_index)
+    url = f"/api/v2/pages/{article.pk}/"
+    client.get(url)
+    cache.clear()  # made afresh, not the answer kept from the warm-up
+    with CaptureQueriesContext(connection) as captured:
+        data = client.get(url).json()
+    assert data["meta"]["parent"]["id"] == news_index.pk
+    about_parent = [
+        query["sql"]
+        for query in captured.captured_queries
+        if f"'{news_index.path}'" in query["sql"]
+        or f'"wagtailcore_page"."id" = {news_index.pk}' in query["sql"]
+    ]
+    assert len(about_parent) == 1, "\n".join(about_parent)
+
+
+def test_a_detail_under_an_unpublished_section_names_no_parent(client, home_page):
+    section = NewsIndexPageFactory(parent=home_page)
+    article = NewsArticlePageFactory(parent=section)
+    section.unpublish()
+    data = client.get(f"/api/v2/pages/{article.pk}/").json()
+    assert data["id"] == article.pk
+    assert data["meta"]["parent"] is None

@@ -12,7 +12,13 @@ from wagtail.models import Page, PageViewRestriction
 from home.sitemaps import SectionSitemap
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.hidden import hidden_pages
-from tests.home.factories import StandardPageFactory
+from tests.home.factories import (
+    PeopleIndexPageFactory,
+    PersonFactory,
+    StandardPageFactory,
+    TopicFactory,
+    TopicIndexPageFactory,
+)
 from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from tests.research.factories import ResearchIndexPageFactory, ResearchReportPageFactory
 
@@ -45,7 +51,8 @@ def read_sitemap(client):
         ):
             location = url.find("sm:loc", NS).text
             assert location not in urls, f"{location} is in two sitemaps"
-            urls[location] = url.find("sm:lastmod", NS).text
+            lastmod = url.find("sm:lastmod", NS)
+            urls[location] = None if lastmod is None else lastmod.text
     return urls
 
 
@@ -164,3 +171,22 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
         assert f"Disallow: {path}" in lines
     assert "Disallow: /documents/" not in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_each_topic_and_each_person_has_its_page_in_the_sitemap(client, bare_home):
+    topics = TopicIndexPageFactory(slug="topics")
+    people = PeopleIndexPageFactory(slug="people")
+    water = TopicFactory(name="Water affordability")
+    dana = PersonFactory(name="Dana Reyes")
+
+    urls = read_sitemap(client)
+
+    for address in (
+        f"http://testserver/topics/{water.slug}/",
+        f"http://testserver/people/{dana.slug}/",
+    ):
+        assert address in urls
+        assert client.get(address.removeprefix("http://testserver")).status_code == 200
+    assert f"http://testserver/topics/{water.slug}/feed/rss/" not in urls
+    assert topics.url in {url.removeprefix("http://testserver") for url in urls}
+    assert people.url in {url.removeprefix("http://testserver") for url in urls}
