@@ -2,15 +2,11 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
-from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from home.text import clean_query
 from home.us_map import SHADES, outlines, state_map
 
-from .base import BasePage
+from .listing import CollectionPage
 from .snippets import US_STATES, MemberCity
 
 STATE_NAMES = dict(US_STATES)
@@ -39,7 +35,7 @@ def cities_by_state():
     return dict(counts)
 
 
-class MemberDirectoryPage(BasePage):
+class MemberDirectoryPage(CollectionPage):
     """The member cities directory: a table of member cities and their mayors, filtered by
     state (?state=WI) and searched by city or mayor (?q=), under a map of the states."""
 
@@ -47,13 +43,6 @@ class MemberDirectoryPage(BasePage):
     subpage_types = []
     max_count = 1
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    api_fields = [*BasePage.api_fields, APIField("intro", writable=True)]
-
-    schema_org_type = "CollectionPage"
     per_page = 50
 
     class Meta:

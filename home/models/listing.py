@@ -26,10 +26,24 @@ def listing_image_prefetch(lookup="listing_image"):
     return Prefetch(lookup, queryset=CustomImage.objects.for_display(CARD))
 
 
-class IndexPage(BasePage):
-    """A section front: lists its children, newest first, ten to a page, filterable by topic."""
+class CollectionPage(BasePage):
+    """A page that gathers others under an introduction (schema.org CollectionPage): the
+    section fronts, and the topic, people and member directory pages."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    api_fields = [*BasePage.api_fields, APIField("intro", writable=True)]
+
+    schema_org_type = "CollectionPage"
+
+    class Meta:
+        abstract = True
+
+
+class IndexPage(CollectionPage):
+    """A section front: lists its children, newest first, ten to a page, filterable by topic."""
 
     # Set by each section: the child page model listed ("app.Model"), its order, what else
     # its cards show (extra prefetches), how many to a page and the card template.
@@ -42,12 +56,6 @@ class IndexPage(BasePage):
     # under `home_heading` (HomePage.get_sections); 0 for none.
     home_teasers = 0
     home_heading = ""
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    api_fields = [*BasePage.api_fields, APIField("intro", writable=True)]
-
-    schema_org_type = "CollectionPage"
 
     class Meta:
         abstract = True

@@ -3,11 +3,8 @@
 from django.core.validators import slug_re
 from django.db.models import Prefetch
 from django.http import Http404
-from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
-from wagtail.fields import RichTextField
-from wagtail.models import Page, get_page_models
+from wagtail.models import get_page_models
 
 from home.feeds import PageRoutesMixin
 from home.pagination import DeepPaginator
@@ -15,8 +12,7 @@ from home.renditions import PORTRAIT, PROFILE
 from home.seo import RoutedSeo
 from home.text import trimmed
 
-from .base import BasePage
-from .listing import gathered_pages, load_cards
+from .listing import CollectionPage, gathered_pages, load_cards
 from .media import CustomImage
 from .mixins import ArticleMixin
 from .settings import site_details
@@ -28,7 +24,7 @@ def authored_page_models():
     return [model for model in get_page_models() if issubclass(model, ArticleMixin)]
 
 
-class PeopleIndexPage(PageRoutesMixin, BasePage):
+class PeopleIndexPage(PageRoutesMixin, CollectionPage):
     """The people section: the staff at /people/, and a page for every person (staff,
     authors, speakers, contacts) at /people/<slug>/ with their public articles and reports."""
 
@@ -36,13 +32,6 @@ class PeopleIndexPage(PageRoutesMixin, BasePage):
     subpage_types = []
     max_count = 1
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    api_fields = [*BasePage.api_fields, APIField("intro", writable=True)]
-
-    schema_org_type = "CollectionPage"
     per_page = 10
 
     class Meta:

@@ -2,18 +2,14 @@
 
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
-from wagtail.fields import RichTextField
-from wagtail.models import Page, get_page_models
+from wagtail.models import get_page_models
 
 from home.feeds import FeedLink, PageRoutesMixin, TopicFeed
 from home.pagination import DeepPaginator
 from home.seo import RoutedSeo
 
-from .base import BasePage
-from .listing import gathered_pages, load_cards
+from .listing import CollectionPage, gathered_pages, load_cards
 from .mixins import TopicsMixin
 from .settings import site_details
 from .snippets import Topic
@@ -30,7 +26,7 @@ def topic_page_models():
     return [model for model in get_page_models() if issubclass(model, TopicsMixin)]
 
 
-class TopicIndexPage(PageRoutesMixin, BasePage):
+class TopicIndexPage(PageRoutesMixin, CollectionPage):
     """The topics section: every topic at /topics/, and a page per topic at /topics/<slug>/
     gathering its news, reports and events, newest first, with RSS and Atom feeds."""
 
@@ -38,13 +34,6 @@ class TopicIndexPage(PageRoutesMixin, BasePage):
     subpage_types = []
     max_count = 1
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    api_fields = [*BasePage.api_fields, APIField("intro", writable=True)]
-
-    schema_org_type = "CollectionPage"
     per_page = 10
 
     class Meta:
