@@ -19,9 +19,9 @@ from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
-# Four more items are four more of any query made once per item: enough to show it, and each
+# Two more items are two more of any query made once per item: enough to show it, and each
 # item carries a whole content world of its own, so more would only cost time.
-FEW, MANY = 2, 6
+FEW, MANY = 2, 4
 
 # Page types of which a site has many: (type label, parent's type label or None for home).
 LISTED_TYPES = [
