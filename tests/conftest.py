@@ -59,17 +59,6 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(skip)
     yield
     name_xdist_groups(config, items)
-    if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
-        slowest_first(items)
-
-
-def slowest_first(items):
-    """Start the browser and multi-process tests first (stable: the rest keep their order).
-
-    Each takes 5-30 s; left to the end of a run, one worker finishes them while the other
-    has nothing left to do. pytest-xdist hands out work in collection order.
-    """
-    items.sort(key=lambda item: not any(item.get_closest_marker(n) for n in POSTGRESQL_ONLY))
 
 
 @pytest.fixture(scope="session")

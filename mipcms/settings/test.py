@@ -35,3 +35,7 @@ SITE_VERSION_IN_CACHE = True
 # The anonymous page cache is off, so tests see every render (its context, its queries);
 # tests/mipcms/test_page_cache.py switches it on.
 PAGE_CACHE_SECONDS = 0
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # A test database need not survive a crash: a commit does not wait for the disk.
+    DATABASES["default"]["OPTIONS"]["options"] = "-c synchronous_commit=off"  # noqa: F405

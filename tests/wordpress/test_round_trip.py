@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import connection
 from django.db.models.signals import post_save
 from django.test import Client
 from django.utils import timezone
@@ -24,7 +25,15 @@ from tests.wordpress.export import AUTHORS, PAGES, POSTS, write_export, write_up
 from tests.world import module_world
 from wordpress.models import ImportedItem
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    # The whole export, item by item, on the production database only: about 25 s a run.
+    # The importer's parts (reading, content, bad input, redirects) are tested on both.
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="the full round trip runs on PostgreSQL (set DATABASE_URL)",
+    ),
+]
 
 PUBLISHED = [post for post in POSTS if post.status == "publish" and not post.password]
 
