@@ -19,7 +19,11 @@ from home.privacy import page_restricted
 def pages_on_path(root, components):
     """The pages under `root` along the address `components`, by url_path."""
     prefixes = [root.url_path + "/".join(components[: n + 1]) + "/" for n in range(len(components))]
-    pages = Page.objects.filter(url_path__in=prefixes, path__startswith=root.path)
+    # url_path has no index; slug has, as Wagtail's walk uses it: the slugs narrow the rows
+    # to a handful, however many pages the site has, and url_path picks the ones on the path.
+    pages = Page.objects.filter(
+        slug__in=set(components), url_path__in=prefixes, path__startswith=root.path
+    )
     return {
         page.url_path: page
         for page in pages.only("id", "path", "depth", "url_path", "live", "content_type_id")

@@ -166,6 +166,6 @@ def load_cards(pages):
         if hasattr(model, "topics"):
             lookups.append("topics")
         if hasattr(model, "authors"):
-            lookups.append("authors__person")
+            lookups.append("authors")  # with their people (PersonLinkManager)
         prefetch_related_objects(group, *lookups)
     return pages
