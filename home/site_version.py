@@ -123,7 +123,7 @@ def current_entry(request, key):
     """
     version, values = current(key)
     request._site_version = version
-    _serving.set(version)
+    _serve(version)
     entry = values.get(key)
     if version is None or entry is None or entry.get("version") != version:
         return version, None
@@ -134,14 +134,22 @@ def for_request(request):
     """The site version for this request, read once per request."""
     if not hasattr(request, "_site_version"):
         request._site_version = current()[0]
-        _serving.set(request._site_version)
+        _serve(request._site_version)
     return request._site_version
 
 
 # The version the request being served reads, for code that has no request at hand (a page's
 # URL asked for deep in a serializer). Set when the request first reads the version; cleared
-# as each request starts and ends, so nothing outside a request ever sees an old one.
+# as each request starts and ends, so nothing outside a request ever sees an old one. A
+# request made up outside the serving of one (a task or a test rendering a template) sets
+# nothing: no request_finished would ever clear it.
 _serving = ContextVar("site_version_serving", default=None)
+_in_request = ContextVar("site_version_in_request", default=False)
+
+
+def _serve(version):
+    if _in_request.get():
+        _serving.set(version)
 
 
 def serving():
@@ -149,8 +157,15 @@ def serving():
     return _serving.get() is not None
 
 
+def start_serving(**kwargs):
+    """Signal receiver: a request starts; it has read no version yet."""
+    _in_request.set(True)
+    _serving.set(None)
+
+
 def stop_serving(**kwargs):
-    """Signal receiver: a request starts or ends, and with it the version it read."""
+    """Signal receiver: a request ends, and with it the version it read."""
+    _in_request.set(False)
     _serving.set(None)
 
 
@@ -365,7 +380,7 @@ def connect_signals():
     m2m_changed.connect(on_row_change, dispatch_uid="site_version_m2m")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(on_page_event, dispatch_uid=f"site_version_{id(signal)}")
-    request_started.connect(stop_serving, dispatch_uid="site_version_request_started")
+    request_started.connect(start_serving, dispatch_uid="site_version_request_started")
     request_finished.connect(stop_serving, dispatch_uid="site_version_request_finished")
     pre_migrate.connect(lambda **kwargs: _migrating.set(), weak=False, dispatch_uid="sv_pre")
     post_migrate.connect(lambda **kwargs: _migrating.clear(), weak=False, dispatch_uid="sv_post")

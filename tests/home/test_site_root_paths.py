@@ -1,6 +1,8 @@
 """Page URLs: the sites' root paths are read once per request, not once per page linked."""
 
 import pytest
+from django.template import Context, Template
+from django.test import RequestFactory
 from wagtail.models import Site
 
 from tests.news.factories import NewsArticlePageFactory
@@ -39,6 +41,20 @@ def test_an_api_listing_reads_the_root_paths_once_however_many_pages(
 def test_a_url_made_after_a_request_follows_a_change_to_the_site(client, news_index):
     article = NewsArticlePageFactory(parent=news_index)
     assert client.get(article.url).status_code == 200
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "news.example.org", 8080
+    site.save()
+    fresh = type(article).objects.get(pk=article.pk)
+    assert fresh.get_full_url().startswith("http://news.example.org:8080/")
+
+
+def test_a_made_up_request_leaves_no_version_behind_for_later_urls(news_index):
+    """Code that renders with a made-up request, as a task does, is not serving a request:
+    URLs made after it follow a change to the site."""
+    article = NewsArticlePageFactory(parent=news_index)
+    template = Template('{% include "components/feed_links.html" %}')
+    template.render(Context({"request": RequestFactory().get("/"), "page": news_index}))
+    assert article.get_url() == f"/news/{article.slug}/"
     site = Site.objects.get(is_default_site=True)
     site.hostname, site.port = "news.example.org", 8080
     site.save()
