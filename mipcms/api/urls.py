@@ -36,5 +36,7 @@ urlpatterns = [
     path("v2/forms/<int:page_id>/submissions/", form_submissions, name="form_submissions"),
     path("v2/", v2_router.urls),
     path("v3/", checked_urls(v3_api.urls)),
-    re_path(r"^(?P<path>.*/)$", api_not_found),
+    # Any characters, line breaks (%0A) included: `.` alone stops at one, and the address
+    # would fall through to the site's HTML 404.
+    re_path(r"^(?P<path>(?s:.*)/)$", api_not_found),
 ]

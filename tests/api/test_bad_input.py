@@ -474,6 +474,10 @@ def test_every_error_names_its_problem(client, rows):
         ("get", "/api/v2/documents/?format=api", "format"),
         ("get", "/api/v2/pages/999999/", "not found"),
         ("get", "/api/v2/pages/find/", "not found"),
+        # A line break (%0A) in the address is an address no endpoint answers, like any other.
+        ("get", "/api/v2/pages/%0A/", "not found"),
+        ("get", "/api/v3/snippets/%0A/%2F/", "not found"),
+        ("get", "/api/nowhere%0A/", "not found"),
         ("post", "/api/v2/pages/", "POST"),
         ("delete", f"/api/v2/pages/{rows['pages'][0]}/", "DELETE"),
     ]:
