@@ -7,6 +7,7 @@ import wagtail_factories
 from django.utils.text import slugify
 
 from site_setup.skeleton import ensure_home_page
+from tests.indexing import index_once
 
 
 def stream(*blocks):
@@ -38,6 +39,12 @@ class PublishedPageFactory(wagtail_factories.PageFactory):
     class Meta:
         abstract = True
         skip_postgeneration_save = True
+
+    @classmethod
+    def _generate(cls, strategy, params):
+        """Made, published and then indexed once (not after each of the page's saves)."""
+        with index_once():
+            return super()._generate(strategy, params)
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):

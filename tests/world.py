@@ -17,6 +17,8 @@ a transactional test flushes the database and cannot share it.
 import pytest
 from django.db import transaction
 
+from tests.indexing import index_once
+
 try:
     from _pytest.nodeid import NodeId  # pytest >= 9.2: structured test ids
 except ImportError:  # older pytest reads the `_nodeid` that pytest-xdist sets
@@ -32,7 +34,9 @@ def module_world(build):
     @pytest.fixture(scope="module", name=build.__name__)
     def world(django_db_setup, django_db_blocker):
         with django_db_blocker.unblock(), transaction.atomic():
-            yield build()
+            with index_once():
+                world = build()
+            yield world
             transaction.set_rollback(True)
 
     world.__doc__ = build.__doc__

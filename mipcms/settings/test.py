@@ -24,8 +24,8 @@ AXES_ENABLED = False
 # test starts get it with TEST_TASK_QUEUE=database.
 if os.environ.get("TEST_TASK_QUEUE") != "database":
     TASKS = {
-        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-        "inline": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        "default": {"BACKEND": "tests.indexing.ImmediateBackend"},
+        "inline": {"BACKEND": "tests.indexing.ImmediateBackend"},
     }
 # Search counts in the per-test memory cache (cleared around each test); tests flush them.
 SEARCH_HITS_CACHE = "default"

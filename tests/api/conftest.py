@@ -33,6 +33,7 @@ from tests.home.factories import (
     TopicFactory,
     TopicIndexPageFactory,
 )
+from tests.indexing import index_once
 from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from tests.research.factories import ResearchIndexPageFactory, ResearchReportPageFactory
 
@@ -305,7 +306,8 @@ class ContentBuilder:
 
     def page(self, label, **kwargs):
         """A fully populated, published page of the type with this label."""
-        return getattr(self, self.BUILDERS[label])(**kwargs)
+        with index_once():
+            return getattr(self, self.BUILDERS[label])(**kwargs)
 
 
 @pytest.fixture
