@@ -5,6 +5,9 @@ One function per shape, used by model fields (home/api/fields.py) and by blocks'
 get_api_representation alike, so an image looks the same in `listing_image` and in a body.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
@@ -17,6 +20,29 @@ def public_url(url):
     if url and url.startswith("/") and not url.startswith("//"):
         return settings.PUBLIC_BASE_URL + url
     return url
+
+
+# The sizes (names in API_IMAGE_RENDITIONS) an API answer asks for (`?renditions=`); all by
+# default. Only those are made, and only those are listed.
+_asked_sizes = ContextVar("asked_rendition_sizes", default=None)
+
+
+@contextmanager
+def renditions_asked(names):
+    """Within the block, images are represented with these renditions only (None: all)."""
+    token = _asked_sizes.set(None if names is None else tuple(names))
+    try:
+        yield
+    finally:
+        _asked_sizes.reset(token)
+
+
+def asked_renditions():
+    """{name: spec} of the renditions the answer being made asks for."""
+    names = _asked_sizes.get()
+    if names is None:
+        return API_IMAGE_RENDITIONS
+    return {name: API_IMAGE_RENDITIONS[name] for name in names}
 
 
 def rendition_details(image, spec):
@@ -35,7 +61,7 @@ def image_representation(image, alt=None, decorative=False):
     # A rendition that cannot be made is left out; the other fields still help.
     renditions = {
         name: details
-        for name, spec in API_IMAGE_RENDITIONS.items()
+        for name, spec in asked_renditions().items()
         if (details := rendition_details(image, spec)) is not None
     }
     if decorative:

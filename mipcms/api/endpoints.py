@@ -43,7 +43,7 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 from home.api_fields import PublicFileUrlField, TagsField
 from home.blocks.streams import prefetch_stream_blocks
 from home.privacy import public_documents, public_images, public_pages
-from home.representations import API_IMAGE_RENDITIONS
+from home.representations import API_IMAGE_RENDITIONS, renditions_asked
 from home.richtext import prefetch_links, stored_rich_texts
 from home.text import search_terms
 from search.candidates import bounded_search
@@ -55,6 +55,10 @@ from .pagination import KeptCountPagination
 
 logger = logging.getLogger(__name__)
 
+# `?renditions=card,large`: the image sizes an answer makes and lists (not a filter, though
+# images have a `renditions` relation).
+RENDITIONS_PARAMETER = "renditions"
+
 
 class FieldsFilter(BaseFilterBackend):
     """`?<field>=<value>` on plain fields: the value is checked against the field first."""
@@ -63,7 +67,7 @@ class FieldsFilter(BaseFilterBackend):
         fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
         fields.discard("locale")  # LocaleFilter handles it
         for name, value in request.GET.items():
-            if name not in fields:
+            if name not in fields or name == RENDITIONS_PARAMETER:
                 continue
             field = queryset.model._meta.get_field(name)
             # Related rows and StreamField bodies (JSON, whose to_python() chokes on "1")
@@ -139,6 +143,7 @@ class PublicAPIMixin:
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         check_query_string(request.GET)
+        self.rendition_names = asked_rendition_names(request.GET)
 
     def handle_exception(self, exc):
         # The checks above should catch bad input first; this keeps anything they miss a 400,
@@ -217,7 +222,8 @@ class PublicAPIMixin:
         def make(missing):
             self.prefetch(missing, set(serializer_class.Meta.fields))
             context = self.get_serializer_context()
-            return serializer_class(missing, many=True, context=context).data
+            with renditions_asked(getattr(self, "rendition_names", None)):
+                return serializer_class(missing, many=True, context=context).data
 
         if not self.item_cache:
             return make(items)
@@ -235,6 +241,22 @@ class PublicAPIMixin:
 
     def detail_view(self, request, pk):
         return Response(self.serialize([self.get_object()], many=True)[0])
+
+
+def asked_rendition_names(query):
+    """The image sizes `?renditions=` names (None when absent: all); a 400 for unknown ones."""
+    if RENDITIONS_PARAMETER not in query:
+        return None
+    value = query[RENDITIONS_PARAMETER]
+    names = value.split(",") if value else []
+    unknown = [name for name in names if name not in API_IMAGE_RENDITIONS]
+    if unknown:
+        sizes = ", ".join(API_IMAGE_RENDITIONS)
+        raise BadRequestError(
+            f"renditions: {unknown[0]!r} is not an image size; give a comma-separated list "
+            f"of {sizes}, or nothing for none"
+        )
+    return list(dict.fromkeys(names))
 
 
 def section_filters():
@@ -283,7 +305,7 @@ class PagesEndpoint(PublicAPIMixin, PagesAPIViewSet):
         SearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
-        ["topic", "author", "published_from", "published_to"],
+        ["topic", "author", "published_from", "published_to", RENDITIONS_PARAMETER],
         *(f.query_parameters for f in section_filters()),
     )
 
@@ -359,9 +381,11 @@ class ImagesEndpoint(MediaEndpointMixin, ImagesAPIViewSet):
     base_serializer_class = PublicImageSerializer
     public = staticmethod(public_images)
     listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "alt", "renditions"]
+    known_query_parameters = ImagesAPIViewSet.known_query_parameters.union([RENDITIONS_PARAMETER])
 
     def get_queryset(self):
-        specs = API_IMAGE_RENDITIONS.values()
+        names = self.rendition_names
+        specs = [API_IMAGE_RENDITIONS[name] for name in names or API_IMAGE_RENDITIONS]
         return super().get_queryset().prefetch_renditions(*specs)
 
 

@@ -5,7 +5,7 @@ it lacks, with their related rows loaded in bulk as before. An item is keyed on 
 version (home/site_version.py), which any change of content moves on, so an item is never
 stale: not when it is republished, nor when a page, image or snippet it shows changes. It
 is also keyed on its own publish time, and on what the request asks to see of it (the
-serializer: page type and `fields`, and the host its URLs are made for).
+serializer: page type and `fields`, the image sizes, and the host its URLs are made for).
 
 Drafts (the preview endpoint) are never cached: they set `item_cache = False`. An item stays
 API_ITEM_CACHE_SECONDS unused at most (0 switches the cache off).
@@ -31,6 +31,7 @@ def item_key(version, serializer_class, request, item):
         ",".join(sorted(serializer_class.Meta.fields)),
         request.get_host(),
         request.GET.get("rich_text_format", ""),
+        request.GET.get("renditions"),
     )
     return "api-item:" + hashlib.sha256(repr(shape).encode()).hexdigest()
 
