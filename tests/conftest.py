@@ -12,6 +12,7 @@ import os
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from wagtail.models import Site
@@ -63,9 +64,17 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database, with the site skeleton built once."""
+    """The test database, with the site skeleton built once.
+
+    Tests with real transactions start from a copy of the database (serialized rollback):
+    taken again once the skeleton is built, so that they get it back with the rest instead
+    of building it afresh, page by page, each time.
+    """
     with django_db_blocker.unblock():
         ensure_site()
+        for connection in connections.all():
+            if hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 def transactional(request):
