@@ -122,20 +122,52 @@ class CustomImage(AbstractImage):
             return super().save(*args, **kwargs)
 
     def get_rendition(self, filter):
-        """Wagtail's, without its cache write for a rendition this image already holds.
+        """Wagtail's, without its cache write for a rendition that came from the cache or
+        with the image.
 
         Wagtail writes every rendition it hands out to the cache, even one found among the
-        renditions prefetched with the image: a round trip to Redis for each picture of a
-        listing. Only renditions it had to look up or make are written.
+        renditions prefetched with the image or just read from the cache: a round trip to
+        Redis for each picture. Only renditions it had to look up or make are written.
         """
         if isinstance(filter, str):
             filter = image_filter(filter)
-        if self._get_prefetched_renditions() is not None:
-            try:
-                return self.find_existing_rendition(self.clean_filter_for_svg(filter))
-            except self.get_rendition_model().DoesNotExist:
-                pass
-        return super().get_rendition(filter)
+        filter = self.clean_filter_for_svg(filter)
+        found = self.find_existing_renditions(filter).get(filter)
+        if found is None:
+            return super().get_rendition(filter)  # made, and written to the cache
+        if not getattr(found, "_from_cache", False):  # read from the database
+            rendition_model = self.get_rendition_model()
+            key = rendition_model.construct_cache_key(self, filter.get_cache_key(self), filter.spec)
+            rendition_model.cache_backend.set(key, found)
+        return found
+
+    def find_existing_renditions(self, *filters):
+        """Wagtail's, with the renditions read from the cache marked as such, so that
+        get_renditions() does not write them back."""
+        if not filters or self._get_prefetched_renditions() is not None:
+            return super().find_existing_renditions(*filters)
+        rendition_model = self.get_rendition_model()
+        keys = {
+            rendition_model.construct_cache_key(self, f.get_cache_key(self), f.spec): f
+            for f in filters
+        }
+        found = {}
+        for key, rendition in rendition_model.cache_backend.get_many(list(keys)).items():
+            rendition.image = self  # as Wagtail does: this instance's alt text and so on
+            rendition._from_cache = True
+            found[keys[key]] = rendition
+        missing = [f for f in filters if f not in found]
+        if missing:
+            found.update(self._renditions_in_database(missing))
+        return found
+
+    def _renditions_in_database(self, filters):
+        """The stored renditions for these filters (Wagtail's database lookup)."""
+        by_spec = {f.spec: f for f in filters}
+        lookup = models.Q()
+        for f in filters:
+            lookup |= models.Q(filter_spec=f.spec, focal_point_key=f.get_cache_key(self))
+        return {by_spec[r.filter_spec]: r for r in self.renditions.filter(lookup)}
 
     def create_rendition(self, filter):
         """Wagtail's; the file of a hidden image's rendition is private from its upload."""
