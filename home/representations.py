@@ -30,7 +30,8 @@ _asked_sizes = ContextVar("asked_rendition_sizes", default=None)
 @contextmanager
 def renditions_asked(names):
     """Within the block, images are represented with these renditions only (None: all)."""
-    token = _asked_sizes.set(None if names is None else tuple(names))
+    asked = None if names is None else {name: API_IMAGE_RENDITIONS[name] for name in names}
+    token = _asked_sizes.set(asked)
     try:
         yield
     finally:
@@ -39,10 +40,8 @@ def renditions_asked(names):
 
 def asked_renditions():
     """{name: spec} of the renditions the answer being made asks for."""
-    names = _asked_sizes.get()
-    if names is None:
-        return API_IMAGE_RENDITIONS
-    return {name: API_IMAGE_RENDITIONS[name] for name in names}
+    asked = _asked_sizes.get()
+    return API_IMAGE_RENDITIONS if asked is None else asked
 
 
 def rendition_details(image, spec):

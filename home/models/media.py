@@ -157,17 +157,9 @@ class CustomImage(AbstractImage):
             rendition._from_cache = True
             found[keys[key]] = rendition
         missing = [f for f in filters if f not in found]
-        if missing:
-            found.update(self._renditions_in_database(missing))
+        if missing:  # Wagtail's own lookup: the cache again (a miss), then the database
+            found.update(super().find_existing_renditions(*missing))
         return found
-
-    def _renditions_in_database(self, filters):
-        """The stored renditions for these filters (Wagtail's database lookup)."""
-        by_spec = {f.spec: f for f in filters}
-        lookup = models.Q()
-        for f in filters:
-            lookup |= models.Q(filter_spec=f.spec, focal_point_key=f.get_cache_key(self))
-        return {by_spec[r.filter_spec]: r for r in self.renditions.filter(lookup)}
 
     def create_rendition(self, filter):
         """Wagtail's; the file of a hidden image's rendition is private from its upload."""

@@ -384,9 +384,11 @@ class ImagesEndpoint(MediaEndpointMixin, ImagesAPIViewSet):
     known_query_parameters = ImagesAPIViewSet.known_query_parameters.union([RENDITIONS_PARAMETER])
 
     def get_queryset(self):
-        names = self.rendition_names
-        specs = [API_IMAGE_RENDITIONS[name] for name in names or API_IMAGE_RENDITIONS]
-        return super().get_queryset().prefetch_renditions(*specs)
+        names = API_IMAGE_RENDITIONS if self.rendition_names is None else self.rendition_names
+        specs = [API_IMAGE_RENDITIONS[name] for name in names]
+        queryset = super().get_queryset()
+        # With no size asked there is nothing to load (and Wagtail would load every size).
+        return queryset.prefetch_renditions(*specs) if specs else queryset
 
 
 class PublicDocumentSerializer(DocumentSerializer):

@@ -69,6 +69,7 @@ def test_the_images_endpoint_makes_only_the_sizes_asked_for(client, image):
     listing = listed(client, "/api/v2/images/?renditions=large,card")
     assert set(listing["items"][0]["renditions"]) == {"large", "card"}
     assert made(image) == {"width-1600", "fill-640x360"}
+    assert listed(client, "/api/v2/images/?renditions=")["items"][0]["renditions"] == {}
 
 
 def test_a_page_detail_follows_the_sizes_asked_for(client, news_index, image):
