@@ -2,7 +2,9 @@
 
 Pages and collections are trees whose paths extend their ancestors' paths, so an object is
 restricted when a restriction sits on a node whose path starts its own. That test is one
-subquery, so listings and StreamField choosers can carry it in the query they already make.
+subquery, so listings and StreamField choosers can carry it in the query they already make;
+while a request is served, the restricted paths are read once per site version (a
+restriction saved or deleted moves it) and the test is a LIKE on each.
 
 A file (document or image) is embargoed while the pages that use it are none of them live
 and public: Wagtail's reference index knows who uses what, and whether those pages are live
@@ -11,7 +13,16 @@ live, by the scheduler included, and hidden again the moment it is unpublished.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, F, OuterRef, Q
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Value,
+)
 from django.db.models.functions import Cast
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
@@ -24,11 +35,26 @@ from wagtail.models import (
     ReferenceIndex,
 )
 
+from home.site_version import kept_while_serving
+
 
 def _restricted(restrictions, outer_path, restricted_node):
-    return Exists(
-        restrictions.filter(StartsWith(OuterRef(outer_path), F(f"{restricted_node}__path")))
+    paths = kept_while_serving(
+        ("restricted_paths", restrictions.model._meta.label),
+        lambda: sorted(set(restrictions.values_list(f"{restricted_node}__path", flat=True))),
     )
+    if paths is None:
+        return Exists(
+            restrictions.filter(StartsWith(OuterRef(outer_path), F(f"{restricted_node}__path")))
+        )
+    # While a request is served: the few restricted paths of this site version, so the
+    # query carries a LIKE per restriction instead of a subquery (cheaper to build and run).
+    if not paths:
+        return Value(False)
+    covered = Q()
+    for path in paths:
+        covered |= Q(**{f"{outer_path}__startswith": path})
+    return ExpressionWrapper(covered, output_field=BooleanField())
 
 
 def page_restricted(outer_path="path"):

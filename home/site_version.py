@@ -176,6 +176,9 @@ def bump():
     rendered by another request before the commit is not kept under the new version.
     """
     _bump_now()
+    # The request making the change no longer reads the version it started with: what is
+    # kept for that version would not show its own change.
+    _serving.set(None)
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(_bump_now)
 
@@ -231,6 +234,16 @@ def kept(version, key, compute):
             _memo_version[0] = version
         _memo[memo_key] = value
     return value
+
+
+def kept_while_serving(key, compute):
+    """compute()'s value kept per version while a request is served and has changed nothing;
+    None otherwise (a task, a made-up request, a request that saved content), for the caller
+    to work out exactly."""
+    version = _serving.get()
+    if version is None:
+        return None
+    return kept(version, key, compute)
 
 
 def site_root_paths():

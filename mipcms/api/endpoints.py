@@ -6,9 +6,11 @@ ever found, whoever asks; and a listing fetches related rows, StreamField blocks
 text links in bulk, so twenty items cost the same queries as two.
 """
 
+import copy
 import datetime
 import logging
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, FieldError, ValidationError
 from django.db import DataError
 from django.db.models import ForeignKey, Q, prefetch_related_objects
@@ -45,6 +47,7 @@ from home.blocks.streams import prefetch_stream_blocks
 from home.privacy import public_documents, public_images, public_pages
 from home.representations import API_IMAGE_RENDITIONS, renditions_asked
 from home.richtext import prefetch_links, stored_rich_texts
+from home.site_version import kept_while_serving
 from home.text import search_terms
 from search.candidates import bounded_search
 
@@ -266,21 +269,35 @@ def section_filters():
 
 
 class VisibleParentField(PageParentField):
-    """Wagtail's `parent` of a page's detail, found in one query rather than two.
+    """Wagtail's `parent` of a page's detail, found once per site version for all its children.
 
     Wagtail loads the parent, then asks whether the listing would show it; asking the
-    listing's queryset for the page at the parent's path does both.
+    listing's queryset for the page at the parent's path does both, in one query. The
+    parent's representation is the same for every page in a section, so while a request is
+    served it is kept per version (a change to the parent, or to whether it may be seen,
+    moves the version), per site asked for and per address the URLs are made for.
     """
 
     def get_attribute(self, instance):
         if instance.depth <= 1:
             return None
         parent_path = instance.path[: -instance.steplen]
-        return self.context["base_queryset"].filter(path=parent_path).first()
+        request = self.context["request"]
+        key = ("api_parent", parent_path, request.build_absolute_uri("/"), request.GET.get("site"))
+        kept = kept_while_serving(key, lambda: (self.represent(parent_path),))
+        return kept[0] if kept is not None else self.represent(parent_path)
+
+    def represent(self, parent_path):
+        """The parent at this path as Wagtail shows it, or None when the listing would not."""
+        parent = self.context["base_queryset"].filter(path=parent_path).first()
+        return None if parent is None else super().to_representation(parent)
+
+    def to_representation(self, value):
+        return copy.deepcopy(value)  # kept for other requests: each answer has its own
 
 
 class PublicPageSerializer(PageSerializer):
-    """Wagtail's page serializer with a parent that costs one query."""
+    """Wagtail's page serializer with a parent found once per section and site version."""
 
     parent = VisibleParentField(read_only=True)
 
@@ -311,6 +328,12 @@ class PagesEndpoint(PublicAPIMixin, PagesAPIViewSet):
 
     def get_base_queryset(self):
         """Live, public, unexpired pages of the site, whoever asks (no session grants more)."""
+        # Asked for by the view and again for the serializers' context: built once.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = self.build_base_queryset()
+        return self._base_queryset
+
+    def build_base_queryset(self):
         try:
             site = SiteFilterValidator(
                 site=self.request.GET.get("site"), request=self.request
@@ -327,7 +350,13 @@ class PagesEndpoint(PublicAPIMixin, PagesAPIViewSet):
     def load_object(self):
         # A page the listing would not show is a 404 here too.
         self.check_pk()
-        page = self.get_base_queryset().filter(pk=self.kwargs["pk"]).specific().first()
+        pk = self.kwargs["pk"]
+        # Its type from the listing's query, then the page as that type: what Wagtail's
+        # specific() does, without its machinery for many pages of many types.
+        found = self.get_base_queryset().filter(pk=pk).values_list("content_type", flat=True)
+        content_type = next(iter(found[:1]), None)
+        model = content_type and ContentType.objects.get_for_id(content_type).model_class()
+        page = model.objects.filter(pk=pk).first() if model else None
         if page is None:
             raise Http404("not found")
         return page

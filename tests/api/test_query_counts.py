@@ -136,21 +136,41 @@ def test_media_listing_cost_does_not_grow_with_items(client, home_page, kind):
     assert_same_cost(f"/api/v2/{kind}/", few, many)
 
 
-def test_a_detail_finds_its_parent_in_one_query(client, news_index):
-    article = NewsArticlePageFactory(parent=news_index)
-    url = f"/api/v2/pages/{article.pk}/"
-    client.get(url)
-    cache.clear()  # made afresh, not the answer kept from the warm-up
+def queries_about_parent(client, url, parent):
     with CaptureQueriesContext(connection) as captured:
         data = client.get(url).json()
-    assert data["meta"]["parent"]["id"] == news_index.pk
-    about_parent = [
+    assert data["meta"]["parent"]["id"] == parent.pk
+    assert data["meta"]["parent"]["title"] == parent.title
+    return [
         query["sql"]
         for query in captured.captured_queries
-        if f"'{news_index.path}'" in query["sql"]
-        or f'"wagtailcore_page"."id" = {news_index.pk}' in query["sql"]
+        if f"'{parent.path}'" in query["sql"]
+        or f'"wagtailcore_page"."id" = {parent.pk}' in query["sql"]
     ]
+
+
+def test_a_detail_finds_its_parent_in_one_query_and_its_siblings_in_none(
+    client, news_index, settings
+):
+    """The section a page sits in is looked up once per site version, not per detail."""
+    settings.API_ITEM_CACHE_SECONDS = 0  # every answer made afresh
+    first, sibling = NewsArticlePageFactory.create_batch(2, parent=news_index)
+    about_parent = queries_about_parent(client, f"/api/v2/pages/{first.pk}/", news_index)
     assert len(about_parent) == 1, "\n".join(about_parent)
+    about_parent = queries_about_parent(client, f"/api/v2/pages/{sibling.pk}/", news_index)
+    assert about_parent == []
+
+
+def test_a_detail_shows_its_parent_as_published_now(client, news_index, settings):
+    settings.API_ITEM_CACHE_SECONDS = 0
+    article = NewsArticlePageFactory(parent=news_index)
+    url = f"/api/v2/pages/{article.pk}/"
+    assert queries_about_parent(client, url, news_index) is not None  # the parent is kept
+    news_index.title = "Newsroom"
+    news_index.save_revision().publish()
+    assert client.get(url).json()["meta"]["parent"]["title"] == "Newsroom"
+    news_index.unpublish()
+    assert client.get(url).json()["meta"]["parent"] is None
 
 
 def test_a_detail_under_an_unpublished_section_names_no_parent(client, home_page):

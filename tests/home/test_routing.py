@@ -34,9 +34,11 @@ def test_a_page_five_levels_down_costs_the_queries_of_one_at_the_top(client, cha
     assert len(deep) == len(top), "\n".join(deep)
 
 
-def test_serving_a_public_page_asks_once_whether_it_is_restricted(client, chain):
+def test_serving_a_public_page_asks_at_most_once_whether_it_is_restricted(client, chain):
+    # Not once per level: the restrictions are read once per site version, or in the query
+    # that loads the page.
     asked = [sql for sql in served_queries(client, chain[-1]) if "pageviewrestriction" in sql]
-    assert len(asked) == 1, "\n".join(asked)
+    assert len(asked) <= 1, "\n".join(asked)
 
 
 def test_a_restriction_on_an_ancestor_still_guards_a_deep_page(client, chain):
