@@ -26,6 +26,18 @@ def listing_image_prefetch(lookup="listing_image"):
     return Prefetch(lookup, queryset=CustomImage.objects.for_display(CARD))
 
 
+def load_card_images(pages):
+    """Give pages of any types their listing images, as listing_image_prefetch() does, in one
+    query for the images and one for their card renditions, however many types."""
+    pages = [page for page in pages if isinstance(page, BasePage)]
+    ids = {page.listing_image_id for page in pages if page.listing_image_id}
+    images = CustomImage.objects.for_display(CARD).in_bulk(ids) if ids else {}
+    for page in pages:
+        if page.listing_image_id:
+            page.listing_image = images.get(page.listing_image_id)
+    return pages
+
+
 class CollectionPage(BasePage):
     """A page that gathers others under an introduction (schema.org CollectionPage): the
     section fronts, and the topic, people and member directory pages."""
@@ -60,12 +72,14 @@ class IndexPage(CollectionPage):
     class Meta:
         abstract = True
 
-    def get_listing_queryset(self):
-        """Live, public, unexpired children with what a card shows, in listing order."""
+    def get_listing_queryset(self, images=True):
+        """Live, public, unexpired children with what a card shows, in listing order
+        (without their images when `images` is False: load_card_images() then)."""
+        images = [listing_image_prefetch()] if images else []
         return (
             public_pages(apps.get_model(self.listing_model).objects.all())
             .child_of(self)
-            .prefetch_related(listing_image_prefetch(), "topics", *self.listing_prefetch)
+            .prefetch_related(*images, "topics", *self.listing_prefetch)
             .order_by(*self.listing_ordering)
         )
 
@@ -78,8 +92,9 @@ class IndexPage(CollectionPage):
         return queryset, {}
 
     def get_home_teasers(self):
-        """The first items of the section's front, for the home page."""
-        queryset, _ = self.filter_listing(self.get_listing_queryset(), {})
+        """The first items of the section's front, for the home page, which loads their card
+        images with its other cards' (load_card_images)."""
+        queryset, _ = self.filter_listing(self.get_listing_queryset(images=False), {})
         return queryset[: self.home_teasers]
 
     def feed_topic(self, request):
@@ -155,17 +170,18 @@ def gathered_pages(lookups):
 
 def load_cards(pages):
     """The specific pages of a slice of gathered_pages(), in order, with what their cards
-    show (image and its renditions, topics, authors) loaded: a few queries per page type,
-    however many pages."""
+    show (image and its renditions, topics, authors) loaded: a few queries per page type
+    (the images: two for all types), however many pages."""
     pages = list(pages.specific()) if hasattr(pages, "specific") else list(pages)
     by_model = {}
     for page in pages:
         by_model.setdefault(type(page), []).append(page)
     for model, group in by_model.items():
-        lookups = [listing_image_prefetch()]
+        lookups = []
         if hasattr(model, "topics"):
             lookups.append("topics")
         if hasattr(model, "authors"):
             lookups.append("authors")  # with their people (PersonLinkManager)
         prefetch_related_objects(group, *lookups)
+    load_card_images(pages)
     return pages

@@ -1,7 +1,6 @@
 """Site-wide page types: home, standard pages and cohorts."""
 
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -18,9 +17,10 @@ from home.representations import (
     page_link_representation,
     testimonial_representation,
 )
+from home.site_version import cached
 
 from .base import BasePage
-from .listing import IndexPage, listing_image_prefetch
+from .listing import IndexPage, load_card_images
 from .mixins import ContactMixin, TopicsMixin
 
 SECTION_PAGE_TYPES = [
@@ -90,18 +90,17 @@ class HomePage(BasePage):
 
     @property
     def featured_pages(self):
-        """The featured pages a visitor may see, in order (for the API)."""
-        return self.get_featured_pages()
+        """The featured pages a visitor may see, in order, with their card images (for the API)."""
+        pages = self.get_featured_pages()
+        load_card_images(pages)
+        return pages
 
     def get_featured_pages(self):
-        """The featured pages a visitor may see, in the chosen order, with their card images."""
+        """The featured pages a visitor may see, in the chosen order (their card images not
+        loaded: load_card_images)."""
         ids = [item.featured_page_id for item in self.featured_items.all()]
         by_id = {page.pk: page for page in public_pages().filter(id__in=ids).specific()}
-        ordered = [by_id[pk] for pk in ids if pk in by_id]
-        prefetch_related_objects(
-            [page for page in ordered if isinstance(page, BasePage)], listing_image_prefetch()
-        )
-        return ordered
+        return [by_id[pk] for pk in ids if pk in by_id]
 
     def get_sections(self):
         """The section fronts that show their first items on the home page, in menu order."""
@@ -122,11 +121,18 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_pages"] = self.get_featured_pages()
+        # The section fronts change only with the site: found once per version.
+        sections = cached(("home_sections", self.pk), self.get_sections, request)
         context["sections"] = [
-            (section, items)
-            for section in self.get_sections()
-            if (items := list(section.get_home_teasers()))
+            (section, items) for section in sections if (items := list(section.get_home_teasers()))
         ]
+        # Every card's picture at once: featured pages, news, events.
+        load_card_images(
+            [
+                *context["featured_pages"],
+                *(item for _, items in context["sections"] for item in items),
+            ]
+        )
         return context
 
 
