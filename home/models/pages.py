@@ -90,10 +90,9 @@ class HomePage(BasePage):
 
     @property
     def featured_pages(self):
-        """The featured pages a visitor may see, in order, with their card images (for the API)."""
-        pages = self.get_featured_pages()
-        load_card_images(pages)
-        return pages
+        """The featured pages a visitor may see, in order (for the API, which lists them as
+        links: no card pictures)."""
+        return self.get_featured_pages()
 
     def get_featured_pages(self):
         """The featured pages a visitor may see, in the chosen order (their card images not

@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from home.models import HomePageFeaturedItem
 from tests.home.factories import DocumentFactory, ImageFactory
 from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 
@@ -180,3 +181,18 @@ def test_a_detail_under_an_unpublished_section_names_no_parent(client, home_page
     data = client.get(f"/api/v2/pages/{article.pk}/").json()
     assert data["id"] == article.pk
     assert data["meta"]["parent"] is None
+
+
+def test_the_home_pages_featured_links_load_no_pictures(client, home_page, news_index, settings):
+    """The API lists featured pages as links (id, type, title, addresses): their card
+    pictures, which only the web page shows, are not loaded for it."""
+    settings.API_ITEM_CACHE_SECONDS = 0
+    article = NewsArticlePageFactory(parent=news_index, listing_image=ImageFactory())
+    HomePageFeaturedItem.objects.create(page=home_page, featured_page=article)
+    url = f"/api/v2/pages/{home_page.pk}/?fields=featured_pages"
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        data = client.get(url).json()
+    assert [page["id"] for page in data["featured_pages"]] == [article.pk]
+    images = [q["sql"] for q in captured.captured_queries if '"home_customimage"' in q["sql"]]
+    assert images == [], "\n".join(images)
