@@ -31,9 +31,16 @@ def item_key(version, serializer_class, request, item):
         ",".join(sorted(serializer_class.Meta.fields)),
         request.get_host(),
         request.GET.get("rich_text_format", ""),
-        request.GET.get("renditions"),
+        asked_sizes(request),
     )
     return "api-item:" + hashlib.sha256(repr(shape).encode()).hexdigest()
+
+
+def asked_sizes(request):
+    """The image sizes `?renditions=` asks for, in one spelling: the same sizes in another
+    order, or named twice, are the same answer (None when not asked: all sizes)."""
+    value = request.GET.get("renditions")
+    return None if value is None else ",".join(sorted(set(value.split(","))))
 
 
 def serialize_cached(request, serializer_class, items, serialize):

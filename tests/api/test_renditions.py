@@ -5,6 +5,8 @@ first time is a file to make. A client that shows only cards asks for `rendition
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.home.factories import ImageFactory
 from tests.news.factories import NewsArticlePageFactory
@@ -85,6 +87,16 @@ def test_answers_for_different_sizes_are_kept_apart(client, image, settings):
     listed(client, f"{LISTING}&renditions=card")
     item = listed(client, f"{LISTING}&renditions=large")["items"][0]
     assert set(item["listing_image"]["renditions"]) == {"large"}
+
+
+def test_the_same_sizes_in_another_order_are_the_same_kept_answer(client, image, settings):
+    settings.API_ITEM_CACHE_SECONDS = 300
+    first = listed(client, f"{LISTING}&renditions=card,large")["items"]
+    with CaptureQueriesContext(connection) as queries:
+        again = listed(client, f"{LISTING}&renditions=large,card,large")["items"]
+    assert again == first
+    images = [q["sql"] for q in queries.captured_queries if '"home_customimage"' in q["sql"]]
+    assert images == [], "the answer was made again, not taken from the item cache"
 
 
 @pytest.mark.parametrize("value", ["huge", "card,huge", "card,,large", " card"])
