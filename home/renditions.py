@@ -91,11 +91,11 @@ SOCIAL = "width-1200"
 API = {"card": "fill-640x360", "medium": "width-800", "large": "width-1600"}
 
 
-def specs(*sizes, api=False, social=False):
-    """The rendition specs of these sizes (and of the API's and og:image's), each once."""
+def specs(*sizes, api=(), social=False):
+    """The rendition specs of these sizes (and of the API's `api` specs, and og:image's), each
+    once."""
     found = [spec for size in sizes for spec in size.specs]
-    if api:
-        found += API.values()
+    found += api
     if social:
         found.append(SOCIAL)
     return tuple(dict.fromkeys(found))

@@ -23,7 +23,7 @@ from home import image_access
 from home.api_fields import Represented
 from home.privacy import collection_restricted
 from home.renditions import image_filter, specs
-from home.representations import image_representation
+from home.representations import asked_renditions, image_representation
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +34,9 @@ class CustomImageQuerySet(ImageQuerySet):
     def for_display(self, *sizes, api=False, social=False):
         """Images carrying the renditions of these named sizes (home/renditions.py), and an
         `is_restricted` flag, so showing or hiding each costs no further query."""
-        return self.prefetch_renditions(*specs(*sizes, api=api, social=social)).annotate(
+        # The API's sizes: those the answer being made asks for (?renditions=; all outside one).
+        api_specs = asked_renditions().values() if api else ()
+        return self.prefetch_renditions(*specs(*sizes, api=api_specs, social=social)).annotate(
             is_restricted=collection_restricted()
         )
 

@@ -223,9 +223,10 @@ class PublicAPIMixin:
         serializer_class = self.get_serializer_class()
 
         def make(missing):
-            self.prefetch(missing, set(serializer_class.Meta.fields))
             context = self.get_serializer_context()
+            # Loaded and shown with the image sizes asked for (?renditions=) only.
             with renditions_asked(getattr(self, "rendition_names", None)):
+                self.prefetch(missing, set(serializer_class.Meta.fields))
                 return serializer_class(missing, many=True, context=context).data
 
         if not self.item_cache:

@@ -107,3 +107,15 @@ def test_an_unknown_size_is_a_400_that_names_the_sizes(client, image, value):
     assert "renditions" in message
     assert all(size in message for size in ALL_SIZES)
     assert made(image) == set()
+
+
+def test_a_listing_reads_only_the_sizes_asked_for(client, image, settings):
+    """Rows of sizes the answer does not show are not read either."""
+    settings.API_ITEM_CACHE_SECONDS = 0
+    url = f"{LISTING}&renditions=card"
+    listed(client, url)
+    with CaptureQueriesContext(connection) as queries:
+        listed(client, url)
+    read = [q["sql"] for q in queries.captured_queries if '"home_customrendition"' in q["sql"]]
+    assert read, "the card size is read with the images"
+    assert not any("width-800" in sql or "width-1600" in sql for sql in read), read
