@@ -6,7 +6,9 @@ cut into pages of PAGE_SIZE addresses (`?p=2`...), so every public page is liste
 many there are (a sitemap may hold at most 50,000). A page of a sitemap costs the same at
 its start and at its end: it starts at its first page's tree path (a keyset) instead of
 counting past the pages before it, and each section's count, page starts and latest date
-are worked out once per change of the site's content (home/site_version.py).
+are worked out once per change of the site's content (home/site_version.py). The index
+itself names a sitemap per PAGE_SIZE pages of a section, so it grows with the site: it is
+made once per change of the content too, for each address it is asked at.
 """
 
 from django.conf import settings
@@ -15,6 +17,7 @@ from django.db.models import Max
 from django.http import HttpResponse
 from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import index as wagtail_sitemap_index
 
 from home.privacy import public_pages
 from home.site_version import cached
@@ -116,3 +119,19 @@ def robots_txt(request):
         f"Sitemap: {settings.PUBLIC_BASE_URL}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def sitemap_index(request, sitemaps, **kwargs):
+    """The sitemap index (Wagtail's view), made once per site version for each address."""
+
+    def make():
+        response = wagtail_sitemap_index(request, sitemaps, **kwargs)
+        response.render()
+        return response.content, response["Content-Type"], response.get("Last-Modified")
+
+    key = ("sitemap_index", request.scheme, request.get_host())
+    content, content_type, last_modified = cached(key, make, request)
+    response = HttpResponse(content, content_type=content_type)
+    if last_modified:
+        response["Last-Modified"] = last_modified
+    return response

@@ -4,11 +4,10 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.sitemaps import robots_txt
+from home.sitemaps import robots_txt, sitemap_index
 from mipcms.page_cache import shared_by_visitors
 from mipcms.sitemaps import SITEMAPS
 from search import views as search_views

@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.db import connection
+from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
@@ -190,3 +191,31 @@ def test_each_topic_and_each_person_has_its_page_in_the_sitemap(client, bare_hom
     assert f"http://testserver/topics/{water.slug}/feed/rss/" not in urls
     assert topics.url in {url.removeprefix("http://testserver") for url in urls}
     assert people.url in {url.removeprefix("http://testserver") for url in urls}
+
+
+def test_the_index_is_made_once_per_version_however_many_sitemaps_it_names(
+    client, bare_home, monkeypatch, settings
+):
+    """The index grows with the site (a sitemap per thousand pages of a section); it is the
+    same for every visitor, so it is made once per site version, and made again on a change."""
+    settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(SectionSitemap, "limit", 2)
+    news = NewsIndexPageFactory(slug="news")
+    for _ in range(3):
+        NewsArticlePageFactory(parent=news)
+    first = client.get("/sitemap.xml")
+    rendered = []
+
+    def count(template, **kwargs):
+        rendered.append(template.name)
+
+    template_rendered.connect(count, dispatch_uid="sitemap-index-test")
+    try:
+        again = client.get("/sitemap.xml")
+    finally:
+        template_rendered.disconnect(dispatch_uid="sitemap-index-test")
+    assert rendered == []
+    assert again.content == first.content
+    assert again.get("Last-Modified") == first.get("Last-Modified")
+    NewsArticlePageFactory.create_batch(2, parent=news)  # five: a third sitemap of two
+    assert "http://testserver/sitemap-news.xml?p=3" in sitemap_urls(client)
