@@ -75,11 +75,11 @@ class IndexPage(CollectionPage):
     def get_listing_queryset(self, images=True):
         """Live, public, unexpired children with what a card shows, in listing order
         (without their images when `images` is False: load_card_images() then)."""
-        images = [listing_image_prefetch()] if images else []
+        pictures = [listing_image_prefetch()] if images else []
         return (
             public_pages(apps.get_model(self.listing_model).objects.all())
             .child_of(self)
-            .prefetch_related(*images, "topics", *self.listing_prefetch)
+            .prefetch_related(*pictures, "topics", *self.listing_prefetch)
             .order_by(*self.listing_ordering)
         )
 

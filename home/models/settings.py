@@ -1,6 +1,9 @@
 """Site settings edited in the admin: contact details, social links, default sharing image."""
 
+import time
+
 from django.db import models
+from django.db.models.functions import Greatest
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
@@ -121,6 +124,13 @@ class SiteVersion(models.Model):
 
     @classmethod
     def bump(cls):
-        """Move the version on, creating the row the first time."""
-        if not cls.objects.filter(pk=1).update(number=models.F("number") + 1):
-            cls.objects.get_or_create(pk=1, defaults={"number": 1})
+        """Move the version on, creating the row the first time.
+
+        To a number never used before, even by a change that was rolled back: the clock in
+        nanoseconds, or one more where another server's clock is ahead. A plain count would
+        come back to a number some process has already kept values for.
+        """
+        now = time.time_ns()
+        number = Greatest(models.F("number") + 1, models.Value(now))
+        if not cls.objects.filter(pk=1).update(number=number):
+            cls.objects.get_or_create(pk=1, defaults={"number": now})

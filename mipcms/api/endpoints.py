@@ -222,16 +222,18 @@ class PublicAPIMixin:
         """Serialized data for these objects, from the per-item cache or made in bulk."""
         serializer_class = self.get_serializer_class()
 
+        sizes = getattr(self, "rendition_names", None)
+
         def make(missing):
             context = self.get_serializer_context()
             # Loaded and shown with the image sizes asked for (?renditions=) only.
-            with renditions_asked(getattr(self, "rendition_names", None)):
+            with renditions_asked(sizes):
                 self.prefetch(missing, set(serializer_class.Meta.fields))
                 return serializer_class(missing, many=True, context=context).data
 
         if not self.item_cache:
             return make(items)
-        return serialize_cached(self.request, serializer_class, items, make)
+        return serialize_cached(self.request, serializer_class, items, make, sizes)
 
     def prefetch(self, items, fields):
         """Load what the serialized `fields` of these objects need, a query per relation."""

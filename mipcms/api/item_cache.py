@@ -19,8 +19,9 @@ from django.core.cache import cache
 from home import site_version
 
 
-def item_key(version, serializer_class, request, item):
-    """The cache key of one item as this request would see it."""
+def item_key(version, serializer_class, request, item, sizes=None):
+    """The cache key of one item as this request would see it (`sizes`: the image sizes the
+    answer shows, by name; None for all)."""
     published = getattr(item, "last_published_at", None)
     shape = (
         version,
@@ -31,26 +32,20 @@ def item_key(version, serializer_class, request, item):
         ",".join(sorted(serializer_class.Meta.fields)),
         request.get_host(),
         request.GET.get("rich_text_format", ""),
-        asked_sizes(request),
+        None if sizes is None else tuple(sorted(sizes)),  # in any order, the same answer
     )
     return "api-item:" + hashlib.sha256(repr(shape).encode()).hexdigest()
 
 
-def asked_sizes(request):
-    """The image sizes `?renditions=` asks for, in one spelling: the same sizes in another
-    order, or named twice, are the same answer (None when not asked: all sizes)."""
-    value = request.GET.get("renditions")
-    return None if value is None else ",".join(sorted(set(value.split(","))))
-
-
-def serialize_cached(request, serializer_class, items, serialize):
-    """The serialized `items`, from the cache where held; `serialize(missing)` makes the rest."""
+def serialize_cached(request, serializer_class, items, serialize, sizes=None):
+    """The serialized `items`, from the cache where held; `serialize(missing)` makes the rest.
+    `sizes`: the image sizes the answer shows (`?renditions=`, checked by the view)."""
     if not settings.API_ITEM_CACHE_SECONDS:
         return serialize(items)
     version = site_version.for_request(request)
     if version is None:  # the cache is away
         return serialize(items)
-    keys = [item_key(version, serializer_class, request, item) for item in items]
+    keys = [item_key(version, serializer_class, request, item, sizes) for item in items]
     held = cache.get_many(keys)
     missing = [item for item, key in zip(items, keys, strict=True) if key not in held]
     if missing:

@@ -6,7 +6,7 @@ paths. What visitors may see must not change: a restriction added or lifted show
 """
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
@@ -81,3 +81,23 @@ def test_a_request_that_restricts_a_page_sees_its_restriction_at_once(news_index
         assert not public_documents().filter(pk=-1).exists()  # still a valid query
     finally:
         site_version.stop_serving()
+
+
+@pytest.mark.parametrize("in_cache", [True, False], ids=["version in the cache", "in a row"])
+def test_a_rolled_back_change_leaves_nothing_kept_for_a_later_one(
+    client, news_index, settings, in_cache
+):
+    """A version seen inside a transaction that is then rolled back is never used again: what
+    was kept for it (here: the page is restricted) does not come back with a later change."""
+    settings.API_ITEM_CACHE_SECONDS = 0
+    settings.SITE_VERSION_IN_CACHE = in_cache
+    article, other = NewsArticlePageFactory.create_batch(2, parent=news_index)
+    url = f"/api/v2/pages/{article.pk}/"
+    with transaction.atomic():
+        PageViewRestriction.objects.create(page=article, restriction_type="login")
+        assert client.get(url).status_code == 404  # kept: the page is restricted
+        transaction.set_rollback(True)
+    # The same kind of change, to another page, moves the version on as far again.
+    PageViewRestriction.objects.create(page=other, restriction_type="login")
+    assert client.get(url).status_code == 200
+    assert client.get(f"/api/v2/pages/{other.pk}/").status_code == 404
