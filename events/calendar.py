@@ -15,6 +15,7 @@ from django.utils.http import content_disposition_header
 from icalendar import Calendar, Event, vDuration
 
 from home.feeds import public_host, site_name
+from home.models.mixins import load_topics
 
 PRODID = "-//Mayors Innovation Project//MIP CMS//EN"
 # How often subscribed calendar apps should fetch the calendar again.
@@ -32,7 +33,9 @@ STATUSES = {
 def upcoming_events(index, topic=None):
     """The public events under an index that have not ended, soonest first (its front's list)."""
     events, _ = index.filter_listing(index.get_listing_queryset(), {})
-    return events.filter(topics=topic) if topic else events
+    events = list(events.filter(topics=topic) if topic else events)
+    load_topics(events)
+    return events
 
 
 def location(event):
@@ -59,7 +62,7 @@ def event_component(event, request, stamp):
     if place := location(event):
         component.add("location", place)
     component.add("status", status)
-    topics = [topic.name for topic in event.topics.all()]
+    topics = [topic.name for topic in event.get_topics()]
     if topics:
         component.add("categories", topics)
     if event.last_published_at:

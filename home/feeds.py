@@ -85,7 +85,7 @@ class PageFeed(Feed):
         pages, _ = self.index.filter_listing(self.index.get_listing_queryset(), {})
         if self.topic:
             pages = pages.filter(topics=self.topic)
-        return pages[: self.limit]
+        return self.index.feed_items(pages[: self.limit])
 
     def item_title(self, item):
         # Plain text: Django's default escapes titles twice, which Atom readers show as is.
@@ -129,7 +129,7 @@ class PageFeed(Feed):
         return get_text_list(names, "and") if names else None
 
     def item_categories(self, item):
-        return [topic.name for topic in item.topics.all()]
+        return [topic.name for topic in item.get_topics()]
 
 
 class TopicFeed(PageFeed):
@@ -148,7 +148,7 @@ class TopicFeed(PageFeed):
         return self.topic.description or f"Everything on {self.topic.name}."
 
     def items(self):
-        return self.index.topic_cards(self.index.topic_pages(self.topic)[: self.limit])
+        return self.index.feed_items(self.index.topic_pages(self.topic)[: self.limit])
 
 
 class FeedLink(NamedTuple):

@@ -3,7 +3,7 @@
 from .base import BasePage
 from .directory import MemberDirectoryPage
 from .forms import AbstractFormPage, FormClosed, FormField, FormPage
-from .listing import DatedIndexPage, IndexPage, listing_image_prefetch
+from .listing import DatedIndexPage, IndexPage, load_cards
 from .media import CustomDocument, CustomImage, CustomRendition
 from .mixins import ArticleMixin, ContactMixin, PersonLink, TopicsMixin
 from .pages import (
@@ -52,5 +52,5 @@ __all__ = [
     "Topic",
     "TopicIndexPage",
     "TopicsMixin",
-    "listing_image_prefetch",
+    "load_cards",
 ]

@@ -1,8 +1,10 @@
 """Section fronts: the abstract index page behind every listing, and the dated-section base."""
 
+from collections import defaultdict
+
 from django.apps import apps
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -13,22 +15,17 @@ from home.feeds import FeedsMixin
 from home.pagination import DeepPaginator
 from home.privacy import public_pages
 from home.renditions import CARD
-from home.site_version import cached
 from home.text import clean_query
 
 from .base import BasePage
 from .media import CustomImage
+from .mixins import load_topics
 from .snippets import Topic
 
 
-def listing_image_prefetch(lookup="listing_image"):
-    """Prefetch a listing image with its card rendition and privacy: cards cost no queries."""
-    return Prefetch(lookup, queryset=CustomImage.objects.for_display(CARD))
-
-
 def load_card_images(pages):
-    """Give pages of any types their listing images, as listing_image_prefetch() does, in one
-    query for the images and one for their card renditions, however many types."""
+    """Give pages of any types their listing images, with their card renditions and privacy,
+    in one query for the images and one for the renditions, however many types."""
     pages = [page for page in pages if isinstance(page, BasePage)]
     ids = {page.listing_image_id for page in pages if page.listing_image_id}
     images = CustomImage.objects.for_display(CARD).in_bulk(ids) if ids else {}
@@ -53,15 +50,18 @@ class CollectionPage(BasePage):
     class Meta:
         abstract = True
 
+    def feed_items(self, pages):
+        """The pages of one of its feeds with what the entries name: topics and authors."""
+        return load_cards(pages, authors=True)
+
 
 class IndexPage(CollectionPage):
     """A section front: lists its children, newest first, ten to a page, filterable by topic."""
 
-    # Set by each section: the child page model listed ("app.Model"), its order, what else
-    # its cards show (extra prefetches), how many to a page and the card template.
+    # Set by each section: the child page model listed ("app.Model"), its order, how many to
+    # a page and the card template.
     listing_model = ""
     listing_ordering = ("-first_published_at", "-pk")
-    listing_prefetch = ()
     per_page = 10
     card_template = "components/card.html"
     # What the home page shows of the section: the first `home_teasers` items of its front
@@ -72,14 +72,12 @@ class IndexPage(CollectionPage):
     class Meta:
         abstract = True
 
-    def get_listing_queryset(self, images=True):
-        """Live, public, unexpired children with what a card shows, in listing order
-        (without their images when `images` is False: load_card_images() then)."""
-        pictures = [listing_image_prefetch()] if images else []
+    def get_listing_queryset(self):
+        """Live, public, unexpired children in listing order (give a slice of them what their
+        cards show with load_cards())."""
         return (
             public_pages(apps.get_model(self.listing_model).objects.all())
             .child_of(self)
-            .prefetch_related(*pictures, "topics", *self.listing_prefetch)
             .order_by(*self.listing_ordering)
         )
 
@@ -92,10 +90,10 @@ class IndexPage(CollectionPage):
         return queryset, {}
 
     def get_home_teasers(self):
-        """The first items of the section's front, for the home page, which loads their card
-        images with its other cards' (load_card_images)."""
-        queryset, _ = self.filter_listing(self.get_listing_queryset(images=False), {})
-        return queryset[: self.home_teasers]
+        """The first items of the section's front, for the home page, which loads what their
+        cards show with its other cards' (load_cards)."""
+        queryset, _ = self.filter_listing(self.get_listing_queryset(), {})
+        return list(queryset[: self.home_teasers])
 
     def feed_topic(self, request):
         """The topic a feed is narrowed to with ?topic=slug (None for all); 404 if there is none."""
@@ -121,7 +119,7 @@ class IndexPage(CollectionPage):
         queryset = self.get_listing_queryset()
         topic_slug = request.GET.get("topic", "").strip()
         # The topics change only with the site: listed once per version, for every listing.
-        topics = cached("topics", lambda: list(Topic.objects.all()), request)
+        topics = Topic.site_topics(request)
         topic = next((topic for topic in topics if topic.slug == topic_slug), None)
         if topic_slug:
             queryset = queryset.filter(topics=topic) if topic else queryset.none()
@@ -130,7 +128,7 @@ class IndexPage(CollectionPage):
         context.update(
             extra,
             page_obj=page_obj,
-            items=page_obj.object_list,
+            items=load_cards(page_obj.object_list),
             topics=topics,
             active_topic=topic,
             # Shown back to the visitor, so cleaned like a search query.
@@ -141,10 +139,9 @@ class IndexPage(CollectionPage):
 
 class DatedIndexPage(FeedsMixin, IndexPage):
     """The front of a section of dated, authored writing (news, research): newest first by
-    publication date, with its authors on the cards, and RSS and Atom feeds."""
+    publication date, with RSS and Atom feeds that name each item's authors."""
 
     listing_ordering = ("-publication_date", "-first_published_at", "-pk")
-    listing_prefetch = ("authors",)
 
     class Meta:
         abstract = True
@@ -168,20 +165,19 @@ def gathered_pages(lookups):
     return public_pages(Page.objects.filter(condition)).order_by("-first_published_at", "-pk")
 
 
-def load_cards(pages):
-    """The specific pages of a slice of gathered_pages(), in order, with what their cards
-    show (image and its renditions, topics, authors) loaded: a few queries per page type
-    (the images: two for all types), however many pages."""
-    pages = list(pages.specific()) if hasattr(pages, "specific") else list(pages)
-    by_model = {}
-    for page in pages:
-        by_model.setdefault(type(page), []).append(page)
-    for model, group in by_model.items():
-        lookups = []
-        if hasattr(model, "topics"):
-            lookups.append("topics")
-        if hasattr(model, "authors"):
-            lookups.append("authors")  # with their people (PersonLinkManager)
-        prefetch_related_objects(group, *lookups)
+def load_cards(pages, authors=False):
+    """Pages in order, as their own types (a slice of gathered_pages() is made specific), with
+    what their cards show loaded: the picture and its renditions (two queries for all
+    types) and the topics (one per page type), however many pages; with `authors`, their
+    authors too (feeds name them, cards do not)."""
+    pages = list(pages.specific() if getattr(pages, "model", None) is Page else pages)
     load_card_images(pages)
+    load_topics(pages)
+    if authors:
+        by_model = defaultdict(list)
+        for page in pages:
+            if hasattr(page, "get_authors"):
+                by_model[type(page)].append(page)
+        for group in by_model.values():
+            prefetch_related_objects(group, "authors")  # with their people (PersonLinkManager)
     return pages

@@ -1,5 +1,7 @@
 """Abstract page mixins: topics, a contact person, and dated, authored writing."""
 
+from collections import defaultdict
+
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
@@ -15,6 +17,8 @@ from home.representations import (
 )
 from home.seo import compact, person_json_ld
 
+from .snippets import Topic
+
 
 class TopicsMixin(models.Model):
     """Tags a page with policy areas, for filtering listings."""
@@ -27,6 +31,41 @@ class TopicsMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def get_topics(self):
+        """The page's topics in name order: as load_topics() gave them, else read now."""
+        loaded = self.__dict__.get("_loaded_topics")
+        return loaded if loaded is not None else list(self.topics.all())
+
+
+def load_topics(pages):
+    """Give pages of any types their topics (TopicsMixin.get_topics) in one query per page
+    type, reading only which page has which: the topics themselves are the site's list,
+    read once per site version (Topic.site_topics)."""
+    by_model = defaultdict(list)
+    for page in pages:
+        if isinstance(page, TopicsMixin):
+            by_model[type(page)].append(page)
+    if not by_model:
+        return
+    ranked = {topic.pk: (rank, topic) for rank, topic in enumerate(Topic.site_topics())}
+    for model, group in by_model.items():
+        field = model._meta.get_field("topics")
+        page_id, topic_id = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+        links = field.remote_field.through.objects.filter(
+            **{f"{page_id}__in": [page.pk for page in group]}
+        )
+        found = defaultdict(list)
+        for page, topic in links.values_list(page_id, topic_id).order_by():
+            found[page].append(topic)
+        unknown = {topic for topics in found.values() for topic in topics} - ranked.keys()
+        if unknown:  # added since the list was read (this request changed the site): last
+            for topic in Topic.objects.filter(pk__in=unknown):  # in name order
+                ranked[topic.pk] = (len(ranked), topic)
+        for page in group:
+            page._loaded_topics = [
+                topic for _, topic in sorted(ranked[pk] for pk in found[page.pk])
+            ]
 
 
 class PersonLinkManager(models.Manager):

@@ -21,7 +21,7 @@ from home.site_version import cached
 
 from .base import BasePage
 from .listing import IndexPage, load_card_images
-from .mixins import ContactMixin, TopicsMixin
+from .mixins import ContactMixin, TopicsMixin, load_topics
 
 SECTION_PAGE_TYPES = [
     "home.StandardPage",
@@ -125,13 +125,10 @@ class HomePage(BasePage):
         context["sections"] = [
             (section, items) for section in sections if (items := list(section.get_home_teasers()))
         ]
-        # Every card's picture at once: featured pages, news, events.
-        load_card_images(
-            [
-                *context["featured_pages"],
-                *(item for _, items in context["sections"] for item in items),
-            ]
-        )
+        # Every card's picture at once: featured pages, news, events; the teasers' topics.
+        teasers = [item for _, items in context["sections"] for item in items]
+        load_card_images([*context["featured_pages"], *teasers])
+        load_topics(teasers)
         return context
 
 

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
 
+from home.site_version import cached, kept_while_serving
+
 US_STATES = [
     ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"),
     ("CA", "California"), ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"),
@@ -63,6 +65,20 @@ class Topic(SlugFromNameMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def site_topics(cls, request=None):
+        """Every topic in name order, read once per site version while a request is served
+        (afresh otherwise). Shared by the requests of a process: read them, never change them.
+        """
+
+        def read():
+            return list(cls.objects.all())
+
+        if request is not None:
+            return cached("topics", read, request)
+        kept = kept_while_serving("topics", read)
+        return read() if kept is None else kept
 
     @classmethod
     def from_slug(cls, slug):

@@ -49,11 +49,6 @@ class TopicIndexPage(PageRoutesMixin, CollectionPage):
         """The live, public pages on a topic, of every type, newest first."""
         return gathered_pages({model: {"topics": topic} for model in topic_page_models()})
 
-    @staticmethod
-    def topic_cards(pages):
-        """A slice of topic_pages() ready for cards (home.models.listing.load_cards)."""
-        return load_cards(pages)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("topics", Topic.objects.all())
@@ -81,7 +76,7 @@ class TopicIndexPage(PageRoutesMixin, CollectionPage):
                 "topic": topic,
                 "active_topic": topic,  # the page's feeds are the topic's (feed_links)
                 "page_obj": page_obj,
-                "items": self.topic_cards(page_obj.object_list),
+                "items": load_cards(page_obj.object_list),
                 "routed_seo": seo,
             },
         )

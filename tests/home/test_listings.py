@@ -138,11 +138,37 @@ def listing_queries(client, url):
     return [query["sql"] for query in captured.captured_queries]
 
 
-@pytest.mark.parametrize("section", ["news", "research"])
-def test_bylines_come_with_their_people(client, listings, section):
+@pytest.mark.parametrize("section", SECTIONS)
+def test_a_listing_reads_only_what_its_cards_show(client, listings, section):
+    """Cards show no byline: a listing reads no author or person rows."""
     queries = listing_queries(client, listings[section].full.url)
-    alone = [sql for sql in queries if 'FROM "home_person"' in sql]
-    assert not alone, "\n".join(alone)
+    people = [sql for sql in queries if "author" in sql or '"home_person"' in sql]
+    assert not people, "\n".join(people)
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_a_listings_items_are_read_once_as_their_own_type(client, listings, section):
+    """The items of a section front are of one type: no query asks for their types first."""
+    model = SECTIONS[section][1]._meta.model
+    queries = listing_queries(client, listings[section].full.url)
+    reads = [sql for sql in queries if f'FROM "{model._meta.db_table}"' in sql]
+    assert len(reads) == 1, "\n".join(reads)
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_card_topics_come_from_the_topic_list_read_once_per_version(client, listings, section):
+    """Each card's topics are links to the kept topic list: only which page has which is read."""
+    listing = listings[section]
+    queries = listing_queries(client, listing.full.url)
+    topic_rows = [sql for sql in queries if '"home_topic"' in sql]
+    assert not topic_rows, "\n".join(topic_rows)
+    response = get(client, listing.full.url)
+    html = response.content.decode()
+    shown = [page.pk for page in response.context["items"]]
+    on_water = shown.count(listing.items[-1].pk)
+    # Every card carries its one topic as a link to the topic's page.
+    assert html.count(f'href="/topics/{listing.water.slug}/"') == on_water
+    assert html.count(f'href="/topics/{listing.housing.slug}/"') == len(shown) - on_water
 
 
 @pytest.mark.parametrize("section", SECTIONS)
@@ -151,3 +177,28 @@ def test_the_topic_filter_asks_nothing_once_the_topics_are_known(client, listing
     queries = listing_queries(client, f"{listing.full.url}?topic={listing.water.slug}")
     topic_lists = [sql for sql in queries if 'FROM "home_topic"' in sql and "JOIN" not in sql]
     assert not topic_lists, "\n".join(topic_lists)
+
+
+def test_a_renamed_or_newly_given_topic_shows_on_the_cards_at_once(client):
+    """Cards take their topics from the list kept per site version: a change shows at once."""
+    index = NewsIndexPageFactory()
+    story = NewsArticlePageFactory(parent=index, title="Tenants organise")
+    tenancy = TopicFactory(name="Tenancy")
+    story.topics.add(tenancy)
+    story.save_revision().publish()
+    assert ">Tenancy<" in cards_html(client, index.url)
+
+    tenancy.name = "Tenancy law"
+    tenancy.save()
+    story.topics.add(TopicFactory(name="Rent stabilisation"))
+    story.save_revision().publish()
+
+    cards = cards_html(client, index.url)
+    assert ">Tenancy<" not in cards
+    assert cards.index(">Rent stabilisation<") < cards.index(">Tenancy law<")  # name order
+
+
+def cards_html(client, url):
+    """The HTML of a listing's cards (not the topic filter above them)."""
+    html = get(client, url).content.decode()
+    return html[html.index('<ul class="card-grid">') :]
