@@ -50,6 +50,15 @@ def time_range(start, end=None):
 
 
 @register.simple_tag
+def listing_date(value, show_time=False):
+    """A listing's date in its own time zone: "December 1, 2026"; with `show_time` (events)
+    "December 1, 2026, 6:00 PM CST". Empty without one."""
+    if value is None:
+        return ""
+    return _time(value, f"F j, Y, {TIME_FORMAT} T" if show_time else "F j, Y")
+
+
+@register.simple_tag
 def local_datetime(value):
     """One date and time in its own time zone: "Monday, March 2, 2026, 5:00 PM CST"."""
     if value is None:

@@ -3,8 +3,11 @@
 Images in private collections are never shown (home.privacy), whatever template asks.
 """
 
+import html
+
 from django import template
-from wagtail.images.models import ResponsiveImage
+from django.apps import apps
+from django.utils.safestring import SafeData, mark_safe
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from home.privacy import is_visible_image
@@ -29,8 +32,36 @@ def sized_image(image, size_name, **attributes):
     filters = [image_filter(spec) for spec in size.specs_for(image.width)]
     renditions = get_renditions_or_not_found(image, filters)
     by_width = {}
-    for spec, rendition in renditions.items():
-        by_width.setdefault(rendition.width, (spec, rendition))
+    for rendition in renditions.values():
+        by_width.setdefault(rendition.width, rendition)
     if len(by_width) > 1:
         attributes.setdefault("sizes", size.sizes)
-    return ResponsiveImage(dict(by_width.values()), attributes).__html__()
+    return img_tag(list(by_width.values()), attributes)
+
+
+def _escape(value):
+    # Django's conditional_escape() without its lazy-string wrapper: the same characters.
+    return value if isinstance(value, SafeData) else html.escape(str(value))
+
+
+def img_tag(renditions, attributes):
+    """The <img> Wagtail's ResponsiveImage makes of these renditions (the first is the
+    fallback) and `attributes`, attribute for attribute, made without its per-attribute
+    formatting: a card listing renders ten of them. Each rendition's URL is worked out once."""
+    first = renditions[0]
+    urls = [rendition.url for rendition in renditions]
+    attrs = {"src": urls[0], "width": first.width, "height": first.height, "alt": first.alt}
+    attrs.update(apps.get_app_config("wagtailimages").default_attrs)
+    attrs.update(attributes)
+    if len(renditions) > 1:
+        pairs = zip(urls, renditions, strict=True)
+        attrs["srcset"] = ", ".join(f"{url} {rendition.width}w" for url, rendition in pairs)
+    # As Django's flatatt(): valued attributes by name, then the true booleans.
+    valued = sorted(
+        (name, value)
+        for name, value in attrs.items()
+        if value is not None and not isinstance(value, bool)
+    )
+    flags = [name for name, value in attrs.items() if value is True]
+    text = "".join(f' {name}="{_escape(value)}"' for name, value in valued)
+    return mark_safe(f"<img{text}{''.join(' ' + name for name in flags)}>")  # noqa: S308 (escaped above)

@@ -78,3 +78,14 @@ def test_cancelled_event_card_says_so(client, events):
     page = visit_listing(client, events.url)
 
     assert page.find("p", class_="badge").text == "Cancelled"
+
+
+def test_event_card_gives_its_start_in_the_events_own_time_zone(client, events, settings):
+    settings.TIME_ZONE = "America/New_York"  # the site's zone is not the event's
+    start = datetime.datetime(2030, 1, 15, 18, 30, tzinfo=datetime.UTC)
+    EventPageFactory(parent=events, title="Winter meeting", start=start, time_zone="America/Denver")
+
+    page = visit_listing(client, events.url)
+
+    time = page.find("time", datetime="2030-01-15T11:30:00-07:00")
+    assert time.text == "January 15, 2030, 11:30 AM MST"

@@ -119,3 +119,24 @@ def test_cards_cost_no_query_per_picture_at_every_width(client, home_page):
 
     assert [width for _, width in srcset(img)] == [400, 800]
     assert query_count(client, many.url) == query_count(client, few.url)
+
+
+@pytest.mark.parametrize("size", ["card", "body"])
+def test_sized_image_is_the_img_wagtail_would_make(pictures, size):
+    """The <img> is made by hand for speed: it must stay what Wagtail's ResponsiveImage
+    makes of the same renditions, escaping and attribute order included."""
+    from wagtail.images.models import ResponsiveImage
+
+    from home.renditions import SIZES, image_filter
+    from home.templatetags.image_tags import sized_image
+
+    image = pictures["article"].listing_image
+    image.alt_text = 'Trees & "shade" <on> Main St\'s avenue'
+    attributes = {"loading": "lazy", "data-note": "a < b", "hidden": True, "class": None}
+    made = sized_image(image, size, **attributes)
+    specs = SIZES[size].specs_for(image.width)
+    renditions = image.get_renditions(*(image_filter(spec) for spec in specs))
+    expected = ResponsiveImage(renditions, {**attributes, "sizes": SIZES[size].sizes})
+    assert len(renditions) > 1
+    assert made == expected.__html__()
+    assert "&quot;shade&quot; &lt;on&gt;" in made
