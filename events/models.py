@@ -247,7 +247,7 @@ class EventPage(PageRoutesMixin, ContactMixin, TopicsMixin, BasePage):
         *TopicsMixin.api_fields,
         APIField("body", writable=True),
     ]
-    api_prefetch = ("topics", "speakers", "contact")
+    api_prefetch = ("speakers", "contact")
     # Dotted paths (filters need the API, which loads after the models): events/api.py.
     api_filters = ("events.api.EventFilter",)
     feeds = (("calendar", "iCalendar", "text/calendar"),)

@@ -18,7 +18,7 @@ class VisiblePageLinkHandler(VisibleLinkMixin, PageLinkHandler):
 
     @classmethod
     def load(cls, ids):
-        pages = list(public_pages().filter(id__in=ids).defer_streamfields())
+        pages = list(public_pages().filter(id__in=ids).defer_streamfields().order_by())
         share_site_root_paths(pages)
         return {str(page.pk): page for page in pages}
 

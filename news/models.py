@@ -63,7 +63,7 @@ class NewsArticlePage(ArticleMixin, TopicsMixin, BasePage):
         *TopicsMixin.api_fields,
         APIField("body", writable=True),
     ]
-    api_prefetch = ("topics", "authors")
+    api_prefetch = ("authors",)
 
     schema_org_type = "NewsArticle"
 

@@ -112,7 +112,7 @@ class ResearchReportPage(ContactMixin, ArticleMixin, TopicsMixin, BasePage):
         APIField("body", writable=True),
     ]
 
-    api_prefetch = ("topics", "authors", "contact")
+    api_prefetch = ("authors", "contact")
 
     schema_org_type = "Report"
 

@@ -35,7 +35,7 @@ class BulkChooserMixin:
         return self.model_class.objects.all()
 
     def bulk_to_python(self, values):
-        objects = self.get_bulk_queryset().in_bulk([v for v in values if v is not None])
+        objects = self.get_bulk_queryset().order_by().in_bulk([v for v in values if v is not None])
         seen, result = set(), []
         for pk in values:
             obj = objects.get(pk)

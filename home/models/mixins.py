@@ -27,7 +27,12 @@ class TopicsMixin(models.Model):
         "home.Topic", blank=True, related_name="+", help_text="The policy areas this covers."
     )
 
-    api_fields = [APIField("topics", serializer=Represented(topic_representation, many=True))]
+    # Read through get_topics(): the endpoints give a listing its topics with load_topics().
+    api_fields = [
+        APIField(
+            "topics", serializer=Represented(topic_representation, many=True, source="get_topics")
+        )
+    ]
 
     class Meta:
         abstract = True
@@ -44,7 +49,9 @@ def load_topics(pages):
     read once per site version (Topic.site_topics)."""
     by_model = defaultdict(list)
     for page in pages:
-        if isinstance(page, TopicsMixin):
+        # Not a draft's topics (a preview's), which are in memory and not saved yet.
+        in_memory = "topics" in page.__dict__.get("_cluster_related_objects", {})
+        if isinstance(page, TopicsMixin) and not in_memory:
             by_model[type(page)].append(page)
     if not by_model:
         return

@@ -238,7 +238,7 @@ class CohortPage(ContactMixin, TopicsMixin, BasePage):
         *TopicsMixin.api_fields,
         APIField("body", writable=True),
     ]
-    api_prefetch = ("topics", "members__city", "contact")
+    api_prefetch = ("members__city", "contact")
 
     class Meta:
         verbose_name = "cohort page"

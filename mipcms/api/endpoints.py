@@ -44,6 +44,7 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from home.api_fields import PublicFileUrlField, TagsField
 from home.blocks.streams import prefetch_stream_blocks
+from home.models.mixins import load_topics
 from home.privacy import public_documents, public_images, public_pages
 from home.representations import API_IMAGE_RENDITIONS, renditions_asked
 from home.richtext import prefetch_links, stored_rich_texts
@@ -380,6 +381,8 @@ class PagesEndpoint(PublicAPIMixin, PagesAPIViewSet):
             # What no prefetch can load (an event's registrations): the model loads in bulk.
             if hasattr(model, "api_bulk_load"):
                 model.api_bulk_load(items, wanted)
+        if "topics" in fields:  # from the topic list kept per version, for any page types
+            load_topics(items)
         streams = [
             getattr(item, field.attname)
             for item in items
