@@ -39,7 +39,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import StreamField
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from home.api_fields import PublicFileUrlField, TagsField
@@ -137,6 +137,9 @@ class SearchFilter(BaseFilterBackend):
 # Serializer classes built so far, by endpoint, model and fields asked for.
 SERIALIZER_CLASSES = {}
 MAX_SERIALIZER_CLASSES = 500
+# The type of each page a detail has shown, by id (a page never changes type), at most so many.
+PAGE_TYPES = {}
+MAX_PAGE_TYPES = 50_000
 
 
 class PublicAPIMixin:
@@ -301,9 +304,22 @@ class VisibleParentField(PageParentField):
 
 
 class PublicPageSerializer(PageSerializer):
-    """Wagtail's page serializer with a parent found once per section and site version."""
+    """Wagtail's page serializer with a parent found once per section and site version, and
+    its fields built once per serializer class."""
 
     parent = VisibleParentField(read_only=True)
+
+    def get_fields(self):
+        # Django REST framework builds every field afresh for each serializer (about 1 ms for
+        # an article's 23). They depend on the class alone (its Meta and declared fields),
+        # and classes are made once per process (_get_serializer_class): each class builds
+        # them once and each serializer gets copies, as DRF gives it copies of the declared.
+        cls = type(self)
+        built = cls.__dict__.get("_built_fields")
+        if built is None:
+            built = super().get_fields()
+            cls._built_fields = built
+        return copy.deepcopy(built)
 
 
 class PagesEndpoint(PublicAPIMixin, PagesAPIViewSet):
@@ -337,16 +353,19 @@ class PagesEndpoint(PublicAPIMixin, PagesAPIViewSet):
             self._base_queryset = self.build_base_queryset()
         return self._base_queryset
 
-    def build_base_queryset(self):
-        try:
-            site = SiteFilterValidator(
-                site=self.request.GET.get("site"), request=self.request
-            ).site_obj
-        except ValueError as error:
-            raise BadRequestError(str(error)) from error
-        if site is None:
-            return public_pages().none()
-        return public_pages().descendant_of(site.root_page, inclusive=True)
+    def build_base_queryset(self, model=Page):
+        """get_base_queryset() of pages of `model` (of every type by default)."""
+        if not hasattr(self, "_site"):
+            try:
+                self._site = SiteFilterValidator(
+                    site=self.request.GET.get("site"), request=self.request
+                ).site_obj
+            except ValueError as error:
+                raise BadRequestError(str(error)) from error
+        pages = public_pages(model.objects.all())
+        if self._site is None:
+            return pages.none()
+        return pages.descendant_of(self._site.root_page, inclusive=True)
 
     def get_queryset(self):
         return super().get_queryset().select_related("locale")
@@ -354,16 +373,29 @@ class PagesEndpoint(PublicAPIMixin, PagesAPIViewSet):
     def load_object(self):
         # A page the listing would not show is a 404 here too.
         self.check_pk()
-        pk = self.kwargs["pk"]
-        # Its type from the listing's query, then the page as that type: what Wagtail's
-        # specific() does, without its machinery for many pages of many types.
-        found = self.get_base_queryset().filter(pk=pk).values_list("content_type", flat=True)
-        content_type = next(iter(found[:1]), None)
-        model = content_type and ContentType.objects.get_for_id(content_type).model_class()
-        page = model.objects.filter(pk=pk).first() if model else None
+        pk = int(self.kwargs["pk"])
+        # The page as its own type, from a query that decides whether it may be shown. Its
+        # type comes from an earlier answer (a page never changes type), else from the
+        # listing's query first: what Wagtail's specific() does, in as many queries,
+        # without its machinery for many pages of many types.
+        known = PAGE_TYPES.get(pk)
+        page = self.visible_page(known, pk) if known else None
+        if page is None:
+            found = self.get_base_queryset().filter(pk=pk).order_by()
+            content_type = next(iter(found.values_list("content_type", flat=True)[:1]), None)
+            model = content_type and ContentType.objects.get_for_id(content_type).model_class()
+            page = self.visible_page(model, pk) if model and model is not known else None
+            if page is not None:
+                if len(PAGE_TYPES) >= MAX_PAGE_TYPES:
+                    PAGE_TYPES.clear()
+                PAGE_TYPES[pk] = model
         if page is None:
             raise Http404("not found")
         return page
+
+    def visible_page(self, model, pk):
+        """The page `pk` as a `model`, or None when the listing would not show it."""
+        return next(iter(self.build_base_queryset(model).filter(pk=pk).order_by()[:1]), None)
 
     def prefetch(self, items, fields):
         models = {type(item) for item in items}

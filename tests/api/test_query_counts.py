@@ -15,6 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.models import HomePageFeaturedItem
+from mipcms.api import endpoints
 from tests.home.factories import DocumentFactory, ImageFactory
 from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 
@@ -196,3 +197,67 @@ def test_the_home_pages_featured_links_load_no_pictures(client, home_page, news_
     assert [page["id"] for page in data["featured_pages"]] == [article.pk]
     images = [q["sql"] for q in captured.captured_queries if '"home_customimage"' in q["sql"]]
     assert images == [], "\n".join(images)
+
+
+def page_reads(client, url, page):
+    """The queries of a request for `url` that read `page`'s own row."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    reads = [
+        query["sql"]
+        for query in captured.captured_queries
+        if re.search(rf'"wagtailcore_page"\."id" = {page.pk}\b', query["sql"])
+        or re.search(rf'"page_ptr_id" = {page.pk}\b', query["sql"])
+    ]
+    return response, reads
+
+
+def test_a_detail_asked_for_again_reads_its_page_once(client, news_index, settings, monkeypatch):
+    """A page never changes type: known from an earlier answer, the page is one query,
+    and that query alone decides whether it may be shown."""
+    settings.API_ITEM_CACHE_SECONDS = 0
+    article = NewsArticlePageFactory(parent=news_index)
+    url = f"/api/v2/pages/{article.pk}/"
+    monkeypatch.setattr(endpoints, "PAGE_TYPES", {})  # as in a process that has shown none
+    response, first = page_reads(client, url, article)
+    assert response.json()["id"] == article.pk
+    assert len(first) == 2, "\n".join(first)  # its type, then the page as that type
+    response, again = page_reads(client, url, article)
+    assert response.json()["title"] == article.title
+    assert len(again) == 1, "\n".join(again)
+
+    article.unpublish()
+    response, _ = page_reads(client, url, article)
+    assert response.status_code == 404
+
+
+def test_a_page_id_that_now_names_a_page_of_another_type_is_shown_as_that_type(
+    client, news_index, settings, monkeypatch
+):
+    """The type kept for an id is only a first guess: a page of another type under that id
+    (a database restored from a backup) is found and shown as what it is."""
+    settings.API_ITEM_CACHE_SECONDS = 0
+    from events.models import EventPage
+
+    article = NewsArticlePageFactory(parent=news_index)
+    monkeypatch.setattr(endpoints, "PAGE_TYPES", {article.pk: EventPage})
+    data = client.get(f"/api/v2/pages/{article.pk}/").json()
+    assert (data["meta"]["type"], data["title"]) == ("news.NewsArticlePage", article.title)
+
+
+def test_topics_come_from_the_topic_list_kept_per_version(client, news_index, settings):
+    """A page's topics are looked up in the site's topic list, read once per site version:
+    only which topics the page has is read for each answer."""
+    settings.API_ITEM_CACHE_SECONDS = 0
+    from tests.home.factories import TopicFactory
+
+    article = NewsArticlePageFactory(parent=news_index)
+    article.topics.add(TopicFactory(name="Water"), TopicFactory(name="Climate"))
+    article.save_revision().publish()
+    url = f"/api/v2/pages/{article.pk}/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        data = client.get(url).json()
+    assert [topic["name"] for topic in data["topics"]] == ["Climate", "Water"]
+    topic_rows = [q["sql"] for q in captured.captured_queries if '"home_topic"' in q["sql"]]
+    assert topic_rows == [], "\n".join(topic_rows)
