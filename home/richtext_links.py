@@ -10,21 +10,32 @@ from wagtail.rich_text.pages import PageLinkHandler
 
 from .privacy import collection_restricted, public_pages
 from .richtext import VisibleLinkMixin
-from .site_version import share_site_root_paths
+from .site_version import kept_while_serving, share_site_root_paths
 
 
 class VisiblePageLinkHandler(VisibleLinkMixin, PageLinkHandler):
-    """Links to pages: a bare `<a>` unless the page is live, public and not expired."""
+    """Links to pages: a bare `<a>` unless the page is live, public and not expired.
+
+    Where each page's links go is kept per site version while a request is served: a
+    publish, unpublish, move, new restriction or expiry moves the version.
+    """
 
     @classmethod
     def load(cls, ids):
-        pages = list(public_pages().filter(id__in=ids).defer_streamfields().order_by())
-        share_site_root_paths(pages)
-        return {str(page.pk): page for page in pages}
+        """The address of each of these pages, by id; None where visitors may not see it."""
+        kept = kept_while_serving("page_link_urls", dict)
+        urls = {} if kept is None else kept
+        missing = [pk for pk in ids if pk not in urls]
+        if missing:
+            pages = list(public_pages().filter(id__in=missing).defer_streamfields().order_by())
+            share_site_root_paths(pages)
+            addresses = {str(page.pk): page.url for page in pages}
+            urls.update({pk: addresses.get(pk) for pk in missing})
+        return {pk: urls[pk] for pk in ids}
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
-        return [cls.link_html(page.url if page else "") for page in cls.get_many(attrs_list)]
+        return [cls.link_html(url or "") for url in cls.get_many(attrs_list)]
 
 
 class VisibleDocumentLinkHandler(VisibleLinkMixin, DocumentLinkHandler):
