@@ -51,8 +51,9 @@ class CollectionPage(BasePage):
         abstract = True
 
     def feed_items(self, pages):
-        """The pages of one of its feeds with what the entries name: topics and authors."""
-        return load_cards(pages, authors=True)
+        """The pages of one of its feeds with what the entries name: topics and authors
+        (no pictures: a feed entry has none)."""
+        return load_cards(pages, images=False, authors=True)
 
 
 class IndexPage(CollectionPage):
@@ -165,13 +166,14 @@ def gathered_pages(lookups):
     return public_pages(Page.objects.filter(condition)).order_by("-first_published_at", "-pk")
 
 
-def load_cards(pages, authors=False):
+def load_cards(pages, images=True, authors=False):
     """Pages in order, as their own types (a slice of gathered_pages() is made specific), with
     what their cards show loaded: the picture and its renditions (two queries for all
-    types) and the topics (one per page type), however many pages; with `authors`, their
-    authors too (feeds name them, cards do not)."""
+    types; not with `images` False) and the topics (one per page type), however many pages;
+    with `authors`, their authors too (feeds name them, cards do not)."""
     pages = list(pages.specific() if getattr(pages, "model", None) is Page else pages)
-    load_card_images(pages)
+    if images:
+        load_card_images(pages)
     load_topics(pages)
     if authors:
         by_model = defaultdict(list)

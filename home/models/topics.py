@@ -51,7 +51,7 @@ class TopicIndexPage(PageRoutesMixin, CollectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("topics", Topic.objects.all())
+        context.setdefault("topics", Topic.site_topics(request))
         return context
 
     @path("<slug:slug>/", name="topic")

@@ -377,3 +377,19 @@ def test_feed_discovery_costs_one_query(bare_home, sections_count, links):
     assert html.count('rel="alternate"') == links
     assert len(queries) == 1, [q["sql"] for q in queries]
     assert len(again) == 0, [q["sql"] for q in again]
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_a_feed_reads_no_pictures(client, home_page, section, water):
+    """Feed entries carry no picture: a feed loads none of its items' images."""
+    from tests.home.factories import ImageFactory
+
+    index = SECTIONS[section][0](slug=section)
+    page = add_item(section, index, "Story", topics=[water], authors=[PersonFactory()])
+    page.listing_image = ImageFactory()
+    page.save_revision().publish()
+    client.get(f"/{section}/feed/rss/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/{section}/feed/rss/").status_code == 200
+    pictures = [q["sql"] for q in queries if '"home_customimage"' in q["sql"]]
+    assert pictures == [], "\n".join(pictures)
